@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+// support-intake: an email-driven support intake gateway.
+// No SwiftPM package dependencies: only the toolchain and Debian's libcurl and libsqlite3.
+import PackageDescription
+
+/// Strict settings for every Swift target: Swift 6 language mode (complete concurrency checking)
+/// plus the upcoming features that make dependencies and existentials explicit.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "support-intake",
+    products: [
+        .executable(name: "support-intake", targets: ["support-intake"]),
+    ],
+    targets: [
+        // System C libraries (Debian packages), plus a typed shim for curl's variadic functions.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+
+        // Pure core: values in, values out. No sockets, files, clock or environment.
+        .target(name: "MailCore", swiftSettings: strict),
+        .target(name: "IMAPCore", swiftSettings: strict),
+        .target(name: "Triage", dependencies: ["MailCore"], swiftSettings: strict),
+        .target(name: "Tickets", dependencies: ["MailCore", "Triage"], swiftSettings: strict),
+        .target(name: "Replies", dependencies: ["MailCore", "Tickets"], swiftSettings: strict),
+
+        // Adapters: the only code that talks to servers and disks.
+        .target(name: "MailTransport", dependencies: ["CCurl", "CCurlShim", "IMAPCore", "Tickets"], swiftSettings: strict),
+        .target(name: "TicketStoreSQLite", dependencies: ["CSQLite", "Tickets"], swiftSettings: strict),
+
+        // Wiring: configuration, the intake pipeline, command implementations.
+        .target(name: "Gateway",
+                dependencies: ["MailCore", "Triage", "Tickets", "Replies", "MailTransport", "TicketStoreSQLite"],
+                swiftSettings: strict),
+        .executableTarget(name: "support-intake", dependencies: ["Gateway"], swiftSettings: strict),
+
+        // Benchmarks are programs (release build), never timed tests.
+        .executableTarget(name: "parse-benchmark", dependencies: ["MailCore"], swiftSettings: strict),
+
+        .testTarget(name: "MailCoreTests", dependencies: ["MailCore"],
+                    resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "TriageTests", dependencies: ["Triage", "MailCore"], swiftSettings: strict),
+        .testTarget(name: "IMAPCoreTests", dependencies: ["IMAPCore"], swiftSettings: strict),
+        .testTarget(name: "TicketsTests", dependencies: ["Tickets", "MailCore", "Triage"], swiftSettings: strict),
+        .testTarget(name: "IntegrationTests",
+                    dependencies: ["Gateway", "MailTransport", "TicketStoreSQLite", "Tickets", "MailCore"],
+                    swiftSettings: strict),
+    ]
+)

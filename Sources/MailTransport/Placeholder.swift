@@ -1,0 +1,1 @@
+// PLACEHOLDER: the issue that builds this target replaces this file.
