@@ -40,6 +40,11 @@ let package = Package(
 
         // Benchmarks are programs (release build), never timed tests.
         .executableTarget(name: "parse-benchmark", dependencies: ["MailCore"], swiftSettings: strict),
+        .executableTarget(name: "classify-benchmark", dependencies: ["MailCore", "Triage"], swiftSettings: strict),
+        .executableTarget(name: "intake-benchmark", dependencies: ["Gateway", "MailTransport", "TicketStoreSQLite"],
+                          swiftSettings: strict),
+        // Fuzzing entry point over the parser (see README, "Fuzzing").
+        .executableTarget(name: "parse-fuzz", dependencies: ["MailCore"], swiftSettings: strict),
 
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -118,3 +118,10 @@ public struct ParsedMessage: Sendable {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 }
+
+extension ParsedMessage {
+    /// The words of the message: the text body, else the HTML body rendered as text, else "".
+    public var bodyText: String {
+        textBody ?? htmlBody.map(HTMLText.render) ?? ""
+    }
+}

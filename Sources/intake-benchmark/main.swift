@@ -1,0 +1,2 @@
+// PLACEHOLDER: the issue that builds this target replaces this file.
+print("intake-benchmark: not built yet")
