@@ -1,0 +1,74 @@
+public import MailCore
+
+/// Classifies parsed mail by the rules and links FAQ articles: a pure function of the message,
+/// the rules and the catalogue.
+public struct Classifier: Sendable {
+    /// At most this many FAQ links are returned.
+    public static let maximumFAQLinks = 3
+    /// The article that explains extended support and its prices.
+    public static let extendedSupportArticle = 1792
+
+    public let rules: RuleSet
+    public let catalogue: FAQCatalogue
+    private let needsQuoted: Bool
+
+    /// Checks that every FAQ id a rule points to exists in the catalogue.
+    public init(rules: RuleSet, catalogue: FAQCatalogue) throws(RuleSetError) {
+        for rule in rules.rules {
+            if let id = rule.faq, catalogue.article(id) == nil {
+                throw RuleSetError(location: "rule '\(rule.id)'", problem: "points to FAQ article \(id), which the catalogue lacks")
+            }
+        }
+        self.rules = rules
+        self.catalogue = catalogue
+        needsQuoted = !rules.wordIndex.quoted.isEmpty
+    }
+
+    public func classify(_ message: ParsedMessage) -> Classification {
+        let features = MessageFeatures(message, needsQuoted: needsQuoted)
+        var collector = HitCollector(rules: rules.rules)
+        collector.collectFields(message, features)
+        collector.collectWords(features.subject, rules.wordIndex.subject)
+        collector.collectWords(features.body, rules.wordIndex.body)
+        if let quoted = features.quoted { collector.collectWords(quoted, rules.wordIndex.quoted) }
+        let reasons = collector.orderedHits
+        var scores: [TriageCategory: Double] = [:]
+        for hit in reasons {
+            if case .category(let category) = hit.target { scores[category, default: 0] += hit.weight }
+        }
+        let verdict = Verdict(scores: scores, ticketNumber: collector.ticketNumber, thresholds: rules.thresholds)
+        let language = LanguageDetector.detect(features.body.count > 0 ? features.body : features.subject)
+        return Classification(
+            category: verdict.category, confidence: verdict.confidence, needsReview: verdict.needsReview,
+            language: language, faq: faqLinks(verdict.category, features, reasons, language),
+            ticketNumber: verdict.category == .followup ? collector.ticketNumber : nil,
+            reasons: reasons, scores: scores)
+    }
+
+    /// Ranked articles for standard requests; extended ones get the article on extended support
+    /// first. No links for vague mails or where a rule says so (forwarded phishing).
+    private func faqLinks(_ category: TriageCategory, _ features: MessageFeatures, _ reasons: [RuleHit],
+                          _ language: String) -> [FAQLink] {
+        guard category == .standard || category == .extended else { return [] }
+        let suppressed = Set(rules.rules.filter(\.suppressesFAQ).map(\.id))
+        if reasons.contains(where: { $0.weight > 0 && suppressed.contains($0.rule) }) { return [] }
+        var scores = catalogue.keywordScores([features.subject, features.body])
+        for hit in reasons where hit.weight > 0 {
+            guard let id = rules.rule(hit.rule)?.faq,
+                  let index = catalogue.articles.firstIndex(where: { $0.id == id }) else { continue }
+            scores[index, default: 0] += hit.weight
+        }
+        var ranked = scores.filter { $0.value >= rules.thresholds.faqMinimum }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : catalogue.articles[$0.key].id < catalogue.articles[$1.key].id }
+            .map { link(catalogue.articles[$0.key], score: $0.value, language) }
+        if category == .extended, let article = catalogue.article(Self.extendedSupportArticle) {
+            ranked.removeAll { $0.id == Self.extendedSupportArticle }
+            ranked.insert(link(article, score: 0, language), at: 0)
+        }
+        return Array(ranked.prefix(Self.maximumFAQLinks))
+    }
+
+    private func link(_ article: FAQCatalogue.Article, score: Double, _ language: String) -> FAQLink {
+        FAQLink(id: article.id, title: article.title(language), url: article.url(language), score: score)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import MailCore
+
+/// Turns pattern matches into rule hits: one per rule, the first match that no negation or
+/// provider-attribution cue cancels. A rule whose every match was cancelled is kept with weight 0
+/// and a note, so the explanation shows what was considered and why it did not count.
+struct HitCollector {
+    /// A negation cue counts this many words before a match...
+    static let negationWordsBefore = 4
+    /// ...and this many after it ("gelöscht habe ich nichts").
+    static let negationWordsAfter = 2
+    /// Longest evidence quoted from a header.
+    static let maximumEvidenceLength = 100
+
+    let rules: [Rule]
+    private(set) var hits: [Int: RuleHit] = [:]
+    private(set) var ticketNumber: String?
+
+    init(rules: [Rule]) { self.rules = rules }
+
+    mutating func collectWords(_ text: TokenizedText, _ table: WordPatternIndex.Table) {
+        let scan = WordScan(text, table: table) { rules[$0.rule].phrases[$0.phrase] }
+        var negations: [(start: Int, sentence: Int, evidence: String)] = []
+        var attributions: [Int: String] = [:]
+        for found in scan.found {
+            let rule = rules[found.rule]
+            let start = found.match.start
+            switch rule.target {
+            case .negation:
+                if rule.exceptions.contains(where: { text.match($0, at: start) != nil }) { continue }
+                negations.append((start, text.tokens[start].sentence, text.evidence(from: start, to: found.match.end)))
+            case .attribution:
+                let sentence = text.tokens[start].sentence
+                if attributions[sentence] == nil { attributions[sentence] = text.evidence(from: start, to: found.match.end) }
+            case .category:
+                continue
+            }
+        }
+        for found in scan.found {
+            let rule = rules[found.rule]
+            guard case .category(let category) = rule.target else { continue }
+            if let existing = hits[found.rule], existing.note == nil { continue }
+            let match = found.match
+            let sentence = text.tokens[match.start].sentence
+            let evidence = text.evidence(from: match.start, to: match.end)
+            var note: String?
+            if rule.negatable, let cue = negations.first(where: {
+                $0.sentence == sentence && $0.start >= match.start - Self.negationWordsBefore
+                    && $0.start < match.end + Self.negationWordsAfter
+            }) {
+                note = "negated by '\(cue.evidence)'"
+            } else if rule.attributable, let cue = attributions[sentence] {
+                note = "attributed to the provider by '\(cue)'"
+            }
+            if note == nil, category == .followup, let number = match.number, ticketNumber == nil { ticketNumber = number }
+            if note != nil, hits[found.rule] != nil { continue }
+            hits[found.rule] = RuleHit(rule: rule.id, target: rule.target, weight: note == nil ? rule.weight : 0,
+                                       evidence: evidence, note: note)
+        }
+    }
+
+    /// Regular-expression and presence rules over subject, sender, content types and headers.
+    mutating func collectFields(_ message: ParsedMessage, _ features: MessageFeatures) {
+        for (index, rule) in rules.enumerated() where rule.phrases.isEmpty {
+            var values: [String]
+            switch rule.field {
+            case .subject: values = [features.rawSubject]
+            case .from: values = [features.from]
+            case .contentType: values = [features.contentTypes]
+            case .header(let name):
+                values = message.headerValues(name)
+                if rule.matchesPresence, let first = values.first {
+                    record(index, evidence: "\(name): \(first)", number: nil)
+                    continue
+                }
+            case .body, .text, .quoted: continue
+            }
+            for value in values where !value.isEmpty {
+                if let (evidence, number) = Self.firstMatch(rule.regexes, in: value) {
+                    record(index, evidence: evidence, number: number)
+                    break
+                }
+            }
+        }
+    }
+
+    private mutating func record(_ index: Int, evidence: String, number: String?) {
+        let rule = rules[index]
+        hits[index] = RuleHit(rule: rule.id, target: rule.target, weight: rule.weight,
+                              evidence: String(evidence.prefix(Self.maximumEvidenceLength)), note: nil)
+        if rule.target == .category(.followup), let number, ticketNumber == nil { ticketNumber = number }
+    }
+
+    /// The matched text and, when the regex has a capture group that matched digits, that number.
+    private static func firstMatch(_ regexes: [NSRegularExpression], in value: String) -> (String, String?)? {
+        let range = NSRange(value.startIndex..., in: value)
+        for regex in regexes {
+            guard let result = regex.firstMatch(in: value, range: range),
+                  let matched = Range(result.range, in: value) else { continue }
+            var number: String?
+            if result.numberOfRanges > 1, let group = Range(result.range(at: 1), in: value) {
+                number = String(value[group])
+            }
+            return (String(value[matched]), number)
+        }
+        return nil
+    }
+
+    /// The hits in rule-file order.
+    var orderedHits: [RuleHit] { hits.keys.sorted().compactMap { hits[$0] } }
+}

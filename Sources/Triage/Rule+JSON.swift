@@ -1,0 +1,95 @@
+import Foundation
+
+extension Rule {
+    static let keys: Set<String> = [
+        "id", "description", "category", "weight", "field", "phrases", "regex", "present", "negatable",
+        "attributable", "except", "faq", "no_faq",
+    ]
+
+    /// Reads one rule object; errors name the rule (or its position when the id is missing).
+    init(json: Any, position: Int) throws(RuleSetError) {
+        guard let object = json as? [String: Any] else {
+            throw RuleSetError(location: "rule #\(position)", problem: "must be an object")
+        }
+        guard let id = object["id"] as? String, !id.isEmpty else {
+            throw RuleSetError(location: "rule #\(position)", problem: "missing 'id'")
+        }
+        let location = "rule '\(id)'"
+        func fail(_ problem: String) -> RuleSetError { RuleSetError(location: location, problem: problem) }
+        for key in object.keys where !Self.keys.contains(key) {
+            throw fail("unknown key '\(key)' (known: \(Self.keys.sorted().joined(separator: ", ")))")
+        }
+        guard let description = object["description"] as? String, !description.isEmpty else {
+            throw fail("missing 'description' (say why the rule exists)")
+        }
+        guard let categoryName = object["category"] as? String, let target = RuleTarget(name: categoryName) else {
+            throw fail("unknown category '\(object["category"] ?? "")' (known: \(RuleTarget.names.joined(separator: ", ")))")
+        }
+        guard let weightNumber = object["weight"] as? NSNumber, !(object["weight"] is Bool) else {
+            throw fail("missing numeric 'weight'")
+        }
+        let fieldName = object["field"] as? String ?? "text"
+        guard let field = RuleField(name: fieldName) else {
+            throw fail("unknown field '\(fieldName)' (known: \(RuleField.names.joined(separator: ", ")))")
+        }
+        let phraseSources = try Self.strings(object["phrases"], "phrases", fail)
+        let regexSources = try Self.strings(object["regex"], "regex", fail)
+        let exceptSources = try Self.strings(object["except"], "except", fail)
+        let present = object["present"] as? Bool ?? false
+        if !phraseSources.isEmpty, !field.isWordText {
+            throw fail("'phrases' need a word field (subject, body, text, quoted), not '\(fieldName)'")
+        }
+        if !regexSources.isEmpty, field.isWordText, field != .subject {
+            throw fail("'regex' applies to subject, from, content_type and header fields only (use 'phrases')")
+        }
+        if present, !(field.isHeader) { throw fail("'present' applies to header fields only") }
+        if phraseSources.isEmpty, regexSources.isEmpty, !present { throw fail("needs 'phrases', 'regex' or 'present'") }
+        if target == .negation || target == .attribution, field != .text {
+            throw fail("modifiers (negation, attribution) work on field 'text'")
+        }
+        var phrases: [PhrasePattern] = []
+        for source in phraseSources {
+            switch PhrasePattern.parse(source) {
+            case .success(let pattern): phrases.append(pattern)
+            case .failure(let error): throw fail("bad phrase '\(source)': \(error.message)")
+            }
+        }
+        var exceptions: [PhrasePattern] = []
+        for source in exceptSources {
+            switch PhrasePattern.parse(source) {
+            case .success(let pattern): exceptions.append(pattern)
+            case .failure(let error): throw fail("bad exception phrase '\(source)': \(error.message)")
+            }
+        }
+        var regexes: [NSRegularExpression] = []
+        for source in regexSources {
+            do {
+                regexes.append(try NSRegularExpression(pattern: source, options: [.caseInsensitive]))
+            } catch {
+                throw fail("bad regex '\(source)'")
+            }
+        }
+        var faq: Int?
+        if let value = object["faq"] {
+            guard let number = value as? Int, !(value is Bool) else { throw fail("'faq' must be an article id") }
+            faq = number
+        }
+        self.init(id: id, description: description, target: target, weight: weightNumber.doubleValue, field: field,
+                  phrases: phrases, regexes: regexes, matchesPresence: present,
+                  negatable: object["negatable"] as? Bool ?? false, attributable: object["attributable"] as? Bool ?? false,
+                  exceptions: exceptions, faq: faq, suppressesFAQ: object["no_faq"] as? Bool ?? false)
+    }
+
+    private static func strings(_ value: Any?, _ key: String, _ fail: (String) -> RuleSetError) throws(RuleSetError) -> [String] {
+        guard let value else { return [] }
+        guard let list = value as? [String] else { throw fail("'\(key)' must be a list of strings") }
+        return list
+    }
+}
+
+extension RuleField {
+    var isHeader: Bool {
+        if case .header = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+
+/// One weighted rule of `Config/rules.json`, compiled: every hit adds `weight` to its target's
+/// score and is listed with the text that matched, so an agent can see why a mail was classified.
+public struct Rule: Sendable {
+    public let id: String
+    public let description: String
+    public let target: RuleTarget
+    public let weight: Double
+    public let field: RuleField
+    /// Word patterns (for subject, body, text, quoted).
+    let phrases: [PhrasePattern]
+    /// Regular expressions, case-insensitive (for subject, from, headers, content types).
+    let regexes: [NSRegularExpression]
+    /// For header rules: the header's mere presence is a hit.
+    let matchesPresence: Bool
+    /// A negation cue next to the match cancels the hit ("nicht", "not", "nichts").
+    public let negatable: Bool
+    /// A provider-attribution cue in the same sentence cancels the hit ("Sie haben … gelöscht").
+    public let attributable: Bool
+    /// For negation modifiers: phrases that look like a cue but are none ("nicht mehr").
+    let exceptions: [PhrasePattern]
+    /// The FAQ article this rule points to, if any (adds to that article's rank).
+    public let faq: Int?
+    /// A hit removes every FAQ link (vague mails, forwarded phishing).
+    public let suppressesFAQ: Bool
+}

@@ -1,0 +1,77 @@
+/// A text cut into folded words, each remembering its sentence and where it stood in the original,
+/// so that a rule match can quote the customer's own spelling as evidence.
+///
+/// Words are stored back to back in one byte buffer (no per-word allocation): classification has to
+/// stay cheaper than parsing.
+struct TokenizedText {
+    struct Token {
+        var start: Int
+        var end: Int
+        var sentence: Int
+        var source: Range<String.Index>
+    }
+
+    /// The longest text that is looked at; longer mails are judged by their beginning.
+    static let maximumScalars = 20_000
+
+    let original: String
+    private(set) var bytes: [UInt8] = []
+    private(set) var tokens: [Token] = []
+
+    init(_ text: String, firstSentence: Int = 0) {
+        original = text
+        bytes.reserveCapacity(text.utf8.count)
+        var sentence = firstSentence
+        var tokenStart = -1
+        var sourceStart = text.startIndex
+        var newlines = 0
+        // 1: a sentence mark was seen; 2: and whitespace followed it (so "z.B." or "1.5" do not end a sentence).
+        var stop = 0
+        var seen = 0
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex, seen < Self.maximumScalars {
+            let scalar = scalars[index]
+            seen += 1
+            let before = bytes.count
+            if TextFolding.append(scalar, to: &bytes) {
+                if tokenStart < 0 {
+                    if stop == 2 || newlines >= 2 { sentence += 1 }
+                    stop = 0
+                    newlines = 0
+                    tokenStart = before
+                    sourceStart = index
+                }
+            } else {
+                if tokenStart >= 0, bytes.count > tokenStart {
+                    tokens.append(Token(start: tokenStart, end: bytes.count, sentence: sentence, source: sourceStart..<index))
+                }
+                tokenStart = -1
+                switch scalar {
+                case "\n": newlines += 1; if stop == 1 { stop = 2 }
+                case ".", "!", "?", ";": stop = 1
+                case " ", "\t", "\r": if stop == 1 { stop = 2 }
+                default: break
+                }
+            }
+            index = scalars.index(after: index)
+        }
+        if tokenStart >= 0, bytes.count > tokenStart {
+            tokens.append(Token(start: tokenStart, end: bytes.count, sentence: sentence, source: sourceStart..<index))
+        }
+    }
+
+    var count: Int { tokens.count }
+
+    /// The original words from token `from` up to (excluding) `to`, whitespace collapsed.
+    func evidence(from: Int, to: Int) -> String {
+        guard from < to, from >= 0, to <= tokens.count else { return "" }
+        let text = original[tokens[from].source.lowerBound..<tokens[to - 1].source.upperBound]
+        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// The folded text of one token.
+    func word(_ index: Int) -> String {
+        String(decoding: bytes[tokens[index].start..<tokens[index].end], as: UTF8.self)
+    }
+}
