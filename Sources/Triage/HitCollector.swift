@@ -20,7 +20,7 @@ struct HitCollector {
 
     mutating func collectWords(_ text: TokenizedText, _ table: WordPatternIndex.Table) {
         let scan = WordScan(text, table: table) { rules[$0.rule].phrases[$0.phrase] }
-        var negations: [(start: Int, sentence: Int, evidence: String)] = []
+        var negations: [(start: Int, clause: Int, evidence: String)] = []
         var attributions: [Int: String] = [:]
         for found in scan.found {
             let rule = rules[found.rule]
@@ -28,10 +28,10 @@ struct HitCollector {
             switch rule.target {
             case .negation:
                 if rule.exceptions.contains(where: { text.match($0, at: start) != nil }) { continue }
-                negations.append((start, text.tokens[start].sentence, text.evidence(from: start, to: found.match.end)))
+                negations.append((start, text.tokens[start].clause, text.evidence(from: start, to: found.match.end)))
             case .attribution:
-                let sentence = text.tokens[start].sentence
-                if attributions[sentence] == nil { attributions[sentence] = text.evidence(from: start, to: found.match.end) }
+                let clause = text.tokens[start].clause
+                if attributions[clause] == nil { attributions[clause] = text.evidence(from: start, to: found.match.end) }
             case .category:
                 continue
             }
@@ -41,22 +41,40 @@ struct HitCollector {
             guard case .category(let category) = rule.target else { continue }
             if let existing = hits[found.rule], existing.note == nil { continue }
             let match = found.match
-            let sentence = text.tokens[match.start].sentence
+            let clause = text.tokens[match.start].clause
             let evidence = text.evidence(from: match.start, to: match.end)
             var note: String?
             if rule.negatable, let cue = negations.first(where: {
-                $0.sentence == sentence && $0.start >= match.start - Self.negationWordsBefore
+                $0.clause == clause && $0.start >= match.start - Self.negationWordsBefore
                     && $0.start < match.end + Self.negationWordsAfter
             }) {
                 note = "negated by '\(cue.evidence)'"
-            } else if rule.attributable, let cue = attributions[sentence] {
+            } else if rule.attributable, let cue = attributions[clause] {
                 note = "attributed to the provider by '\(cue)'"
+            } else if let exception = Self.exception(rule, in: text, sentenceOf: match.start) {
+                note = "does not apply because of '\(exception)'"
             }
             if note == nil, category == .followup, let number = match.number, ticketNumber == nil { ticketNumber = number }
             if note != nil, hits[found.rule] != nil { continue }
             hits[found.rule] = RuleHit(rule: rule.id, target: rule.target, weight: note == nil ? rule.weight : 0,
                                        evidence: evidence, note: note)
         }
+    }
+
+    /// For a category rule with `except` phrases: the first of them found in the match's sentence.
+    private static func exception(_ rule: Rule, in text: TokenizedText, sentenceOf index: Int) -> String? {
+        guard !rule.exceptions.isEmpty else { return nil }
+        let sentence = text.tokens[index].sentence
+        var start = index
+        while start > 0, text.tokens[start - 1].sentence == sentence { start -= 1 }
+        var position = start
+        while position < text.count, text.tokens[position].sentence == sentence {
+            for pattern in rule.exceptions {
+                if let found = text.match(pattern, at: position) { return text.evidence(from: found.start, to: found.end) }
+            }
+            position += 1
+        }
+        return nil
     }
 
     /// Regular-expression and presence rules over subject, sender, content types and headers.

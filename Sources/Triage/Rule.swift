@@ -19,6 +19,8 @@ public struct Rule: Sendable {
     /// A provider-attribution cue in the same sentence cancels the hit ("Sie haben … gelöscht").
     public let attributable: Bool
     /// For negation modifiers: phrases that look like a cue but are none ("nicht mehr").
+    /// For category rules: phrases that void a match in the same sentence ("wie kann ich" next to
+    /// "wiederherstellen" asks for guidance, not for staff to do it).
     let exceptions: [PhrasePattern]
     /// The FAQ article this rule points to, if any (adds to that article's rank).
     public let faq: Int?

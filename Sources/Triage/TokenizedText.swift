@@ -8,6 +8,8 @@ struct TokenizedText {
         var start: Int
         var end: Int
         var sentence: Int
+        /// Increments at commas too: negation does not reach across "…, seitdem nicht erreichbar".
+        var clause: Int
         var source: Range<String.Index>
     }
 
@@ -22,6 +24,8 @@ struct TokenizedText {
         original = text
         bytes.reserveCapacity(text.utf8.count)
         var sentence = firstSentence
+        var clause = 0
+        var comma = false
         var tokenStart = -1
         var sourceStart = text.startIndex
         var newlines = 0
@@ -37,19 +41,22 @@ struct TokenizedText {
             if TextFolding.append(scalar, to: &bytes) {
                 if tokenStart < 0 {
                     if stop == 2 || newlines >= 2 { sentence += 1 }
+                    if stop == 2 || newlines >= 2 || comma { clause += 1 }
                     stop = 0
+                    comma = false
                     newlines = 0
                     tokenStart = before
                     sourceStart = index
                 }
             } else {
                 if tokenStart >= 0, bytes.count > tokenStart {
-                    tokens.append(Token(start: tokenStart, end: bytes.count, sentence: sentence, source: sourceStart..<index))
+                    tokens.append(Token(start: tokenStart, end: bytes.count, sentence: sentence, clause: clause, source: sourceStart..<index))
                 }
                 tokenStart = -1
                 switch scalar {
                 case "\n": newlines += 1; if stop == 1 { stop = 2 }
                 case ".", "!", "?", ";": stop = 1
+                case ",", ":", "(", ")": comma = true
                 case " ", "\t", "\r": if stop == 1 { stop = 2 }
                 default: break
                 }
@@ -57,7 +64,7 @@ struct TokenizedText {
             index = scalars.index(after: index)
         }
         if tokenStart >= 0, bytes.count > tokenStart {
-            tokens.append(Token(start: tokenStart, end: bytes.count, sentence: sentence, source: sourceStart..<index))
+            tokens.append(Token(start: tokenStart, end: bytes.count, sentence: sentence, clause: clause, source: sourceStart..<index))
         }
     }
 
