@@ -34,7 +34,7 @@ public struct FAQCatalogue: Sendable {
         var articles: [Article] = []
         var table = WordPatternIndex.Table()
         for (position, entry) in list.enumerated() {
-            guard let fields = entry as? [String: Any], let id = fields["id"] as? Int else {
+            guard let fields = entry as? [String: Any], let id = JSONNumber.integer(fields["id"]) else {
                 throw RuleSetError(location: "FAQ article #\(position + 1)", problem: "needs a numeric 'id'")
             }
             let location = "FAQ article \(id)"

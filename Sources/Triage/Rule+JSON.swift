@@ -25,7 +25,7 @@ extension Rule {
         guard let categoryName = object["category"] as? String, let target = RuleTarget(name: categoryName) else {
             throw fail("unknown category '\(object["category"] ?? "")' (known: \(RuleTarget.names.joined(separator: ", ")))")
         }
-        guard let weightNumber = object["weight"] as? NSNumber, !(object["weight"] is Bool) else {
+        guard let weight = JSONNumber.double(object["weight"]) else {
             throw fail("missing numeric 'weight'")
         }
         let fieldName = object["field"] as? String ?? "text"
@@ -71,10 +71,10 @@ extension Rule {
         }
         var faq: Int?
         if let value = object["faq"] {
-            guard let number = value as? Int, !(value is Bool) else { throw fail("'faq' must be an article id") }
+            guard let number = JSONNumber.integer(value) else { throw fail("'faq' must be an article id") }
             faq = number
         }
-        self.init(id: id, description: description, target: target, weight: weightNumber.doubleValue, field: field,
+        self.init(id: id, description: description, target: target, weight: weight, field: field,
                   phrases: phrases, regexes: regexes, matchesPresence: present,
                   negatable: object["negatable"] as? Bool ?? false, attributable: object["attributable"] as? Bool ?? false,
                   exceptions: exceptions, faq: faq, suppressesFAQ: object["no_faq"] as? Bool ?? false)

@@ -25,10 +25,10 @@ public struct Thresholds: Sendable, Equatable {
         }
         func value(_ key: String, _ fallback: Double) throws(RuleSetError) -> Double {
             guard let raw = json[key] else { return fallback }
-            guard let number = raw as? NSNumber, !(raw is Bool) else {
+            guard let number = JSONNumber.double(raw) else {
                 throw RuleSetError(location: "thresholds", problem: "'\(key)' must be a number")
             }
-            return number.doubleValue
+            return number
         }
         automated = try value("automated", automated)
         ignore = try value("ignore", ignore)

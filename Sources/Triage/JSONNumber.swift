@@ -1,0 +1,15 @@
+import Foundation
+
+/// Reads numbers from `JSONSerialization` output. On Linux an `NSNumber` holding 0 or 1 also casts
+/// to `Bool`, so a boolean is recognised by its dynamic type, not by casting.
+enum JSONNumber {
+    static func double(_ value: Any?) -> Double? {
+        guard let value, !(type(of: value) == Bool.self), let number = value as? NSNumber else { return nil }
+        return number.doubleValue
+    }
+
+    static func integer(_ value: Any?) -> Int? {
+        guard let double = double(value), double == double.rounded(), abs(double) < 1e15 else { return nil }
+        return Int(double)
+    }
+}
