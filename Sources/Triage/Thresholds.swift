@@ -6,6 +6,8 @@ public struct Thresholds: Sendable, Equatable {
     public var automated: Double = 2.0
     /// Ignore hits at or above this (and above the request evidence) make a mail ignored.
     public var ignore: Double = 2.5
+    /// Ignore hits at or above this decide whatever the mail talks about (list headers of a newsletter).
+    public var ignoreDecisive: Double = 4.0
     /// Extended hits at or above this make a new request extended...
     public var extended: Double = 2.0
     /// ...unless the standard evidence exceeds the extended evidence by more than this.
@@ -17,7 +19,7 @@ public struct Thresholds: Sendable, Equatable {
 
     public init() {}
 
-    static let keys = ["automated", "ignore", "extended", "standard_lead", "review_margin", "faq_minimum"]
+    static let keys = ["automated", "ignore", "ignore_decisive", "extended", "standard_lead", "review_margin", "faq_minimum"]
 
     init(json: [String: Any]) throws(RuleSetError) {
         for key in json.keys where !Self.keys.contains(key) {
@@ -32,6 +34,7 @@ public struct Thresholds: Sendable, Equatable {
         }
         automated = try value("automated", automated)
         ignore = try value("ignore", ignore)
+        ignoreDecisive = try value("ignore_decisive", ignoreDecisive)
         extended = try value("extended", extended)
         standardLead = try value("standard_lead", standardLead)
         reviewMargin = try value("review_margin", reviewMargin)

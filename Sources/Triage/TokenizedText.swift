@@ -48,6 +48,8 @@ struct TokenizedText {
                     tokenStart = before
                     sourceStart = index
                 }
+            } else if scalar == "-", tokenStart >= 0, bytes.count == tokenStart + 1, bytes[tokenStart] == UInt8(ascii: "e") {
+                // "E-Mail" is one word: the rules say "email", never "e" and "mail".
             } else {
                 if tokenStart >= 0, bytes.count > tokenStart {
                     tokens.append(Token(start: tokenStart, end: bytes.count, sentence: sentence, clause: clause, source: sourceStart..<index))
@@ -55,7 +57,8 @@ struct TokenizedText {
                 tokenStart = -1
                 switch scalar {
                 case "\n": newlines += 1; if stop == 1 { stop = 2 }
-                case ".", "!", "?", ";": stop = 1
+                case ".": if !endsAbbreviation(index) { stop = 1 }
+                case "!", "?", ";": stop = 1
                 case ",", ":", "(", ")": comma = true
                 case " ", "\t", "\r": if stop == 1 { stop = 2 }
                 default: break
@@ -66,6 +69,20 @@ struct TokenizedText {
         if tokenStart >= 0, bytes.count > tokenStart {
             tokens.append(Token(start: tokenStart, end: bytes.count, sentence: sentence, clause: clause, source: sourceStart..<index))
         }
+    }
+
+    /// Words after which a period abbreviates rather than ends the sentence ("Ticket-Nr. 4711").
+    static let abbreviations: Set<String> = [
+        "nr", "no", "ca", "bzw", "usw", "dr", "hr", "fr", "z", "b", "d", "h", "u", "a", "vgl", "ggf", "evtl", "inkl", "zzgl",
+        "tel", "str", "st", "etc", "bspw", "max", "min", "mio", "eur", "co", "jr", "sr", "mr", "mrs", "ms", "vs", "e", "g", "i",
+    ]
+
+    /// Whether the period at `index` directly follows a number or a known abbreviation.
+    private func endsAbbreviation(_ index: String.UnicodeScalarView.Index) -> Bool {
+        guard let last = tokens.last, last.source.upperBound == index else { return false }
+        let word = bytes[last.start..<last.end]
+        if word.allSatisfy({ (48...57).contains($0) }) { return true }
+        return word.count <= 4 && Self.abbreviations.contains(String(decoding: word, as: UTF8.self))
     }
 
     var count: Int { tokens.count }

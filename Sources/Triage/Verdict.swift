@@ -22,10 +22,12 @@ struct Verdict {
         let extended = scores[.extended, default: 0]
         let margin: Double
         var doubtful = false
-        if automated >= thresholds.automated {
+        // Both no-reply categories: strong bulk evidence (a newsletter from a no-reply sender) makes it ignore.
+        if automated >= thresholds.automated, automated >= ignore || ignore < thresholds.ignore {
             category = .automated
             margin = automated - thresholds.automated + 1
-        } else if ticketNumber == nil, ignore >= thresholds.ignore, ignore > standard + extended {
+        } else if ticketNumber == nil, ignore >= thresholds.ignoreDecisive
+                    || ignore >= thresholds.ignore && ignore > standard + extended {
             category = .ignore
             margin = min(ignore - thresholds.ignore + 1, ignore - standard - extended)
         } else if ticketNumber != nil {
