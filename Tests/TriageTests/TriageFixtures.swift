@@ -12,7 +12,12 @@ enum TriageFixtures {
         try String(contentsOf: root.appendingPathComponent(relativePath), encoding: .utf8)
     }
 
-    static func classifier(rulesJSON: String? = nil) throws -> Classifier {
+    /// The repository's classifier, loaded once for all tests that do not change the rules.
+    static let shared: Result<Classifier, any Error> = Result { try classifier(rulesJSON: nil) }
+
+    static func classifier() throws -> Classifier { try shared.get() }
+
+    static func classifier(rulesJSON: String?) throws -> Classifier {
         let rules = try RuleSet(json: rulesJSON ?? text("Config/rules.json"))
         let catalogue = try FAQCatalogue(json: text("Config/faq.json"))
         return try Classifier(rules: rules, catalogue: catalogue)
