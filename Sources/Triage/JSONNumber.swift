@@ -1,10 +1,11 @@
 import Foundation
 
 /// Reads numbers from `JSONSerialization` output. On Linux an `NSNumber` holding 0 or 1 also casts
-/// to `Bool`, so a boolean is recognised by its dynamic type, not by casting.
+/// to `Bool`, so a JSON boolean is recognised by its type encoding ("c"), not by casting.
 enum JSONNumber {
     static func double(_ value: Any?) -> Double? {
-        guard let value, !(type(of: value) == Bool.self), let number = value as? NSNumber else { return nil }
+        guard let value, !(type(of: value) == Bool.self), let number = value as? NSNumber,
+              String(cString: number.objCType) != "c" else { return nil }
         return number.doubleValue
     }
 
