@@ -5,6 +5,9 @@ public import MailCore
 public struct Classifier: Sendable {
     /// At most this many FAQ links are returned.
     public static let maximumFAQLinks = 3
+    /// What a rule hit pointing to an article adds to its rank: as much as one keyword, so keywords
+    /// still decide between the articles that several rules point to.
+    public static let ruleHintScore = 1.0
     /// The article that explains extended support and its prices.
     public static let extendedSupportArticle = 1792
 
@@ -56,7 +59,7 @@ public struct Classifier: Sendable {
         for hit in reasons where hit.weight > 0 {
             guard let id = rules.rule(hit.rule)?.faq,
                   let index = catalogue.articles.firstIndex(where: { $0.id == id }) else { continue }
-            scores[index, default: 0] += hit.weight
+            scores[index, default: 0] += Self.ruleHintScore
         }
         var ranked = scores.filter { $0.value >= rules.thresholds.faqMinimum }
             .sorted { $0.value != $1.value ? $0.value > $1.value : catalogue.articles[$0.key].id < catalogue.articles[$1.key].id }

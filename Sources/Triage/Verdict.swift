@@ -36,14 +36,15 @@ struct Verdict {
         } else if extended >= thresholds.extended, extended + thresholds.standardLead >= standard {
             category = .extended
             margin = min(extended - thresholds.extended + 1, extended + thresholds.standardLead - standard)
-            // Strong evidence both ways: a mixed request is extended, but a person should look.
-            doubtful = standard >= thresholds.extended
+            // Real evidence both ways: a mixed request is extended, but a person should look.
+            doubtful = standard >= thresholds.extended - thresholds.reviewMargin
         } else {
             category = .standard
             if extended >= thresholds.extended {
                 margin = standard - extended - thresholds.standardLead
             } else {
-                margin = min(thresholds.extended - extended, standard + 1)
+                // Thin standard evidence (one weak topic word, or none) is a guess, not a finding.
+                margin = min(thresholds.extended - extended, standard - thresholds.reviewMargin)
             }
             doubtful = standard == 0 && extended == 0
         }
