@@ -2,7 +2,7 @@ public import MailCore
 
 /// Classifies parsed mail by the rules and links FAQ articles: a pure function of the message,
 /// the rules and the catalogue.
-public struct Classifier: Sendable {
+public final class Classifier: Sendable {
     /// At most this many FAQ links are returned.
     public static let maximumFAQLinks = 3
     /// What a rule hit pointing to an article adds to its rank: as much as one keyword, so keywords
@@ -14,6 +14,8 @@ public struct Classifier: Sendable {
     public let rules: RuleSet
     public let catalogue: FAQCatalogue
     private let needsQuoted: Bool
+    private let suppressingRules: Set<String>
+    private let faqOfRule: [String: Int]
 
     /// Checks that every FAQ id a rule points to exists in the catalogue.
     public init(rules: RuleSet, catalogue: FAQCatalogue) throws(RuleSetError) {
@@ -25,12 +27,14 @@ public struct Classifier: Sendable {
         self.rules = rules
         self.catalogue = catalogue
         needsQuoted = !rules.wordIndex.quoted.isEmpty
+        suppressingRules = Set(rules.rules.filter(\.suppressesFAQ).map(\.id))
+        faqOfRule = Dictionary(rules.rules.compactMap { rule in rule.faq.map { (rule.id, $0) } }, uniquingKeysWith: { first, _ in first })
     }
 
     public func classify(_ message: ParsedMessage) -> Classification {
         let features = MessageFeatures(message, needsQuoted: needsQuoted)
         var collector = HitCollector(rules: rules.rules)
-        collector.collectFields(message, features)
+        collector.collectFields(features)
         collector.collectWords(features.subject, rules.wordIndex.subject)
         collector.collectWords(features.body, rules.wordIndex.body)
         if let quoted = features.quoted { collector.collectWords(quoted, rules.wordIndex.quoted) }
@@ -53,11 +57,10 @@ public struct Classifier: Sendable {
     private func faqLinks(_ category: TriageCategory, _ features: MessageFeatures, _ reasons: [RuleHit],
                           _ language: String) -> [FAQLink] {
         guard category == .standard || category == .extended else { return [] }
-        let suppressed = Set(rules.rules.filter(\.suppressesFAQ).map(\.id))
-        if reasons.contains(where: { $0.weight > 0 && suppressed.contains($0.rule) }) { return [] }
+        if reasons.contains(where: { $0.weight > 0 && suppressingRules.contains($0.rule) }) { return [] }
         var scores = catalogue.keywordScores([features.subject, features.body])
         for hit in reasons where hit.weight > 0 {
-            guard let id = rules.rule(hit.rule)?.faq,
+            guard let id = faqOfRule[hit.rule],
                   let index = catalogue.articles.firstIndex(where: { $0.id == id }) else { continue }
             scores[index, default: 0] += Self.ruleHintScore
         }

@@ -32,7 +32,7 @@ public struct FAQCatalogue: Sendable {
             throw RuleSetError(location: "FAQ file", problem: "the top level must be an object with an 'articles' list")
         }
         var articles: [Article] = []
-        var table = WordPatternIndex.Table()
+        var patterns: [(WordPatternIndex.Entry, PhrasePattern)] = []
         for (position, entry) in list.enumerated() {
             guard let fields = entry as? [String: Any], let id = JSONNumber.integer(fields["id"]) else {
                 throw RuleSetError(location: "FAQ article #\(position + 1)", problem: "needs a numeric 'id'")
@@ -49,7 +49,7 @@ public struct FAQCatalogue: Sendable {
             for source in fields["keywords"] as? [String] ?? [] {
                 switch PhrasePattern.parse(source) {
                 case .success(let pattern):
-                    table.add(WordPatternIndex.Entry(rule: articles.count, phrase: keywords.count), pattern)
+                    patterns.append((WordPatternIndex.Entry(rule: articles.count, phrase: keywords.count), pattern))
                     keywords.append(pattern)
                 case .failure(let error):
                     throw RuleSetError(location: location, problem: "bad keyword '\(source)': \(error.message)")
@@ -58,7 +58,7 @@ public struct FAQCatalogue: Sendable {
             articles.append(Article(id: id, titles: titles, urls: urls, keywords: keywords))
         }
         self.articles = articles
-        self.table = table
+        table = WordPatternIndex.Table(patterns)
     }
 
     public init(json: String) throws(RuleSetError) {
@@ -72,7 +72,7 @@ public struct FAQCatalogue: Sendable {
         var seen: Set<WordPatternIndex.Entry> = []
         var scores: [Int: Double] = [:]
         for text in texts {
-            let scan = WordScan(text, table: table) { articles[$0.rule].keywords[$0.phrase] }
+            let scan = WordScan(text, table: table)
             for found in scan.found {
                 // A keyword repeated ten times is still one hint.
                 if seen.insert(WordPatternIndex.Entry(rule: found.rule, phrase: found.phrase)).inserted {

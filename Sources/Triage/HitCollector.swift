@@ -19,7 +19,7 @@ struct HitCollector {
     init(rules: [Rule]) { self.rules = rules }
 
     mutating func collectWords(_ text: TokenizedText, _ table: WordPatternIndex.Table) {
-        let scan = WordScan(text, table: table) { rules[$0.rule].phrases[$0.phrase] }
+        let scan = WordScan(text, table: table)
         var negations: [(start: Int, clause: Int, evidence: String)] = []
         var attributions: [Int: String] = [:]
         for found in scan.found {
@@ -78,7 +78,7 @@ struct HitCollector {
     }
 
     /// Regular-expression and presence rules over subject, sender, content types and headers.
-    mutating func collectFields(_ message: ParsedMessage, _ features: MessageFeatures) {
+    mutating func collectFields(_ features: MessageFeatures) {
         for (index, rule) in rules.enumerated() where rule.phrases.isEmpty {
             var values: [String]
             switch rule.field {
@@ -86,7 +86,7 @@ struct HitCollector {
             case .from: values = [features.from]
             case .contentType: values = [features.contentTypes]
             case .header(let name):
-                values = message.headerValues(name)
+                values = features.headers[name.lowercased()] ?? []
                 if rule.matchesPresence, let first = values.first {
                     record(index, evidence: "\(name): \(first)", number: nil)
                     continue
@@ -116,8 +116,11 @@ struct HitCollector {
             guard let result = regex.firstMatch(in: value, range: range),
                   let matched = Range(result.range, in: value) else { continue }
             var number: String?
-            if result.numberOfRanges > 1, let group = Range(result.range(at: 1), in: value) {
-                number = String(value[group])
+            for group in 1..<max(1, result.numberOfRanges) {
+                if let range = Range(result.range(at: group), in: value) {
+                    number = String(value[range])
+                    break
+                }
             }
             return (String(value[matched]), number)
         }

@@ -12,6 +12,8 @@ struct MessageFeatures {
     let quoted: TokenizedText?
     let from: String
     let contentTypes: String
+    /// Header values by lower-case name: looked up once per header rule, so built once per mail.
+    let headers: [String: [String]]
 
     init(_ message: ParsedMessage, needsQuoted: Bool) {
         rawSubject = message.subject ?? ""
@@ -23,9 +25,12 @@ struct MessageFeatures {
         if let sender = message.from.first {
             from = (sender.name.isEmpty ? "<\(sender.address)>" : "\(sender.name) <\(sender.address)>").lowercased()
         } else {
-            from = (message.header("From") ?? "").lowercased()
+            from = message.headers.first { $0.name.lowercased() == "from" }?.value.lowercased() ?? ""
         }
         contentTypes = ([message.contentType] + message.partContentTypes).joined(separator: " ")
+        var headers: [String: [String]] = [:]
+        for field in message.headers { headers[field.name.lowercased(), default: []].append(field.value) }
+        self.headers = headers
     }
 
     /// "AW: RE: Fwd: [Ticket#12] Hilfe" → "[Ticket#12] Hilfe".

@@ -57,23 +57,6 @@ struct PhrasePattern: Sendable {
         if case .gap = elements[elements.count - 1] { return .failure(PatternError("'..' cannot end a pattern")) }
         return .success(PhrasePattern(source: source, elements: elements))
     }
-
-    /// The first-three-byte keys under which this pattern must be tried, or nil when it must be tried
-    /// at every word (short, suffix, contains or number first terms).
-    var indexKeys: [UInt32]? {
-        guard case .term(let alternatives) = elements.first else { return nil }
-        var keys: [UInt32] = []
-        for alternative in alternatives {
-            guard alternative.kind == .exact || alternative.kind == .prefix, alternative.bytes.count >= 3 else { return nil }
-            keys.append(Self.key(alternative.bytes[0], alternative.bytes[1], alternative.bytes[2]))
-        }
-        return keys
-    }
-
-    @inline(__always)
-    static func key(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> UInt32 {
-        UInt32(first) << 16 | UInt32(second) << 8 | UInt32(third)
-    }
 }
 
 /// Why a pattern could not be read.

@@ -63,11 +63,17 @@ extension Rule {
         }
         var regexes: [NSRegularExpression] = []
         for source in regexSources {
-            do {
-                regexes.append(try NSRegularExpression(pattern: source, options: [.caseInsensitive]))
-            } catch {
+            guard (try? NSRegularExpression(pattern: source, options: [.caseInsensitive])) != nil else {
                 throw fail("bad regex '\(source)'")
             }
+        }
+        // One alternation instead of several expressions: one call per field and mail.
+        if !regexSources.isEmpty {
+            let combined = regexSources.map { "(?:\($0))" }.joined(separator: "|")
+            guard let regex = try? NSRegularExpression(pattern: combined, options: [.caseInsensitive]) else {
+                throw fail("the regex list does not combine into one expression")
+            }
+            regexes.append(regex)
         }
         var faq: Int?
         if let value = object["faq"] {

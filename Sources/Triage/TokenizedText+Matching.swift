@@ -6,25 +6,6 @@ struct PhraseMatch: Sendable {
 }
 
 extension TokenizedText {
-    /// The first three folded bytes at word `index` (running into the next words of the sentence
-    /// when the word is shorter), or nil when the sentence ends first.
-    func key(at index: Int) -> UInt32? {
-        var collected: [UInt8] = []
-        collected.reserveCapacity(3)
-        var position = index
-        let sentence = tokens[index].sentence
-        while collected.count < 3, position < tokens.count, tokens[position].sentence == sentence {
-            var byteIndex = tokens[position].start
-            while collected.count < 3, byteIndex < tokens[position].end {
-                collected.append(bytes[byteIndex])
-                byteIndex += 1
-            }
-            position += 1
-        }
-        guard collected.count == 3 else { return nil }
-        return PhrasePattern.key(collected[0], collected[1], collected[2])
-    }
-
     /// Matches `pattern` starting exactly at word `index`.
     func match(_ pattern: PhrasePattern, at index: Int) -> PhraseMatch? {
         var number: String?

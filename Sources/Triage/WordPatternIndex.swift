@@ -1,44 +1,46 @@
-/// The word patterns of all rules, grouped by the text they run over and keyed by the first three
-/// bytes of their first term: scanning a mail looks up each word's key instead of trying every rule.
+/// The word patterns of all rules, grouped by the text they run over (subject, own words, quoted
+/// text) and compiled for scanning each text once.
 struct WordPatternIndex: Sendable {
-    /// Which rule and which of its phrases.
+    /// Which rule (or FAQ article) and which of its phrases.
     struct Entry: Sendable, Hashable {
         var rule: Int
         var phrase: Int
     }
 
-    /// The patterns for one kind of text.
+    /// The compiled patterns for one kind of text and, for each, the entry it belongs to.
     struct Table: Sendable {
-        var byKey: [UInt32: [Entry]] = [:]
-        /// Patterns whose first term cannot be keyed (short, suffix, number): tried at every word.
-        var everywhere: [Entry] = []
-        var isEmpty: Bool { byKey.isEmpty && everywhere.isEmpty }
+        let program: PatternProgram
+        let entries: [Entry]
+        var isEmpty: Bool { entries.isEmpty }
 
-        mutating func add(_ entry: Entry, _ pattern: PhrasePattern) {
-            if let keys = pattern.indexKeys {
-                for key in Set(keys) { byKey[key, default: []].append(entry) }
-            } else {
-                everywhere.append(entry)
-            }
+        init(_ patterns: [(Entry, PhrasePattern)]) {
+            program = PatternProgram(patterns.map(\.1))
+            entries = patterns.map(\.0)
         }
     }
 
-    var subject = Table()
-    var body = Table()
-    var quoted = Table()
+    let subject: Table
+    let body: Table
+    let quoted: Table
 
     init(_ rules: [Rule]) {
+        var subject: [(Entry, PhrasePattern)] = []
+        var body: [(Entry, PhrasePattern)] = []
+        var quoted: [(Entry, PhrasePattern)] = []
         for (ruleIndex, rule) in rules.enumerated() {
             for (phraseIndex, pattern) in rule.phrases.enumerated() {
-                let entry = Entry(rule: ruleIndex, phrase: phraseIndex)
+                let entry = (Entry(rule: ruleIndex, phrase: phraseIndex), pattern)
                 switch rule.field {
-                case .subject: subject.add(entry, pattern)
-                case .body: body.add(entry, pattern)
-                case .text: subject.add(entry, pattern); body.add(entry, pattern)
-                case .quoted: quoted.add(entry, pattern)
+                case .subject: subject.append(entry)
+                case .body: body.append(entry)
+                case .text: subject.append(entry); body.append(entry)
+                case .quoted: quoted.append(entry)
                 case .from, .contentType, .header: continue
                 }
             }
         }
+        self.subject = Table(subject)
+        self.body = Table(body)
+        self.quoted = Table(quoted)
     }
 }

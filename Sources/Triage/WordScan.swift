@@ -12,25 +12,15 @@ struct WordScan {
 
     let found: [Found]
 
-    init(_ text: TokenizedText, table: WordPatternIndex.Table, pattern: (WordPatternIndex.Entry) -> PhrasePattern) {
+    init(_ text: TokenizedText, table: WordPatternIndex.Table) {
         var found: [Found] = []
-        guard !table.isEmpty, text.count > 0 else {
-            self.found = found
-            return
-        }
         var perRule: [Int: Int] = [:]
-        func collect(_ entries: [WordPatternIndex.Entry], at index: Int) {
-            for entry in entries {
-                let count = perRule[entry.rule, default: 0]
-                guard count < Self.maximumMatchesPerRule,
-                      let match = text.match(pattern(entry), at: index) else { continue }
-                perRule[entry.rule] = count + 1
-                found.append(Found(rule: entry.rule, phrase: entry.phrase, match: match))
-            }
-        }
-        for index in 0..<text.count {
-            if let key = text.key(at: index), let entries = table.byKey[key] { collect(entries, at: index) }
-            if !table.everywhere.isEmpty { collect(table.everywhere, at: index) }
+        table.program.scan(text) { pattern, match in
+            let entry = table.entries[pattern]
+            let count = perRule[entry.rule, default: 0]
+            guard count < Self.maximumMatchesPerRule else { return }
+            perRule[entry.rule] = count + 1
+            found.append(Found(rule: entry.rule, phrase: entry.phrase, match: match))
         }
         self.found = found
     }
