@@ -20,18 +20,19 @@ struct HitCollector {
 
     mutating func collectWords(_ text: TokenizedText, _ table: WordPatternIndex.Table) {
         let scan = WordScan(text, table: table)
-        var negations: [(start: Int, clause: Int, evidence: String)] = []
-        var attributions: [Int: String] = [:]
+        // Cue positions only; their words are quoted when a cue actually cancels a hit.
+        var negations: [(start: Int, end: Int, clause: Int)] = []
+        var attributions: [Int: Range<Int>] = [:]
         for found in scan.found {
             let rule = rules[found.rule]
             let start = found.match.start
             switch rule.target {
             case .negation:
                 if rule.exceptions.contains(where: { text.match($0, at: start) != nil }) { continue }
-                negations.append((start, text.tokens[start].clause, text.evidence(from: start, to: found.match.end)))
+                negations.append((start, found.match.end, text.tokens[start].clause))
             case .attribution:
                 let clause = text.tokens[start].clause
-                if attributions[clause] == nil { attributions[clause] = text.evidence(from: start, to: found.match.end) }
+                if attributions[clause] == nil { attributions[clause] = start..<found.match.end }
             case .category:
                 continue
             }
@@ -42,22 +43,21 @@ struct HitCollector {
             if let existing = hits[found.rule], existing.note == nil { continue }
             let match = found.match
             let clause = text.tokens[match.start].clause
-            let evidence = text.evidence(from: match.start, to: match.end)
             var note: String?
             if rule.negatable, let cue = negations.first(where: {
                 $0.clause == clause && $0.start >= match.start - Self.negationWordsBefore
                     && $0.start < match.end + Self.negationWordsAfter
             }) {
-                note = "negated by '\(cue.evidence)'"
+                note = "negated by '\(text.evidence(from: cue.start, to: cue.end))'"
             } else if rule.attributable, let cue = attributions[clause] {
-                note = "attributed to the provider by '\(cue)'"
+                note = "attributed to the provider by '\(text.evidence(from: cue.lowerBound, to: cue.upperBound))'"
             } else if let exception = Self.exception(rule, in: text, sentenceOf: match.start) {
                 note = "does not apply because of '\(exception)'"
             }
             if note == nil, category == .followup, let number = match.number, ticketNumber == nil { ticketNumber = number }
             if note != nil, hits[found.rule] != nil { continue }
             hits[found.rule] = RuleHit(rule: rule.id, target: rule.target, weight: note == nil ? rule.weight : 0,
-                                       evidence: evidence, note: note)
+                                       evidence: text.evidence(from: match.start, to: match.end), note: note)
         }
     }
 

@@ -17,13 +17,23 @@ enum LanguageDetector {
     /// Only the first words are counted: enough to decide, cheap for long mails.
     static let countedWords = 120
 
+    /// The stop words packed into integers (all are at most eight bytes): cheap to hash.
+    private static let germanKeys = Set(german.compactMap { key(Array($0.utf8)[...]) })
+    private static let englishKeys = Set(english.compactMap { key(Array($0.utf8)[...]) })
+
+    private static func key(_ bytes: ArraySlice<UInt8>) -> UInt64? {
+        guard bytes.count <= 8 else { return nil }
+        return bytes.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+
     static func detect(_ text: TokenizedText) -> String {
         var germanHits = 0
         var englishHits = 0
         for index in 0..<min(text.count, countedWords) {
-            let word = text.word(index)
-            if german.contains(word) { germanHits += 1 }
-            if english.contains(word) { englishHits += 1 }
+            let token = text.tokens[index]
+            guard let word = key(text.bytes[token.start..<token.end]) else { continue }
+            if germanKeys.contains(word) { germanHits += 1 }
+            if englishKeys.contains(word) { englishHits += 1 }
         }
         return englishHits > germanHits ? "en" : "de"
     }

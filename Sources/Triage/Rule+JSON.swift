@@ -7,7 +7,7 @@ extension Rule {
     ]
 
     /// Reads one rule object; errors name the rule (or its position when the id is missing).
-    init(json: Any, position: Int) throws(RuleSetError) {
+    static func decode(_ json: Any, position: Int) throws(RuleSetError) -> Rule {
         guard let object = json as? [String: Any] else {
             throw RuleSetError(location: "rule #\(position)", problem: "must be an object")
         }
@@ -80,7 +80,7 @@ extension Rule {
             guard let number = JSONNumber.integer(value) else { throw fail("'faq' must be an article id") }
             faq = number
         }
-        self.init(id: id, description: description, target: target, weight: weight, field: field,
+        return Rule(id: id, description: description, target: target, weight: weight, field: field,
                   phrases: phrases, regexes: regexes, matchesPresence: present,
                   negatable: object["negatable"] as? Bool ?? false, attributable: object["attributable"] as? Bool ?? false,
                   exceptions: exceptions, faq: faq, suppressesFAQ: object["no_faq"] as? Bool ?? false)

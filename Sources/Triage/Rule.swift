@@ -2,7 +2,7 @@ import Foundation
 
 /// One weighted rule of `Config/rules.json`, compiled: every hit adds `weight` to its target's
 /// score and is listed with the text that matched, so an agent can see why a mail was classified.
-public struct Rule: Sendable {
+public final class Rule: Sendable {
     public let id: String
     public let description: String
     public let target: RuleTarget
@@ -26,4 +26,22 @@ public struct Rule: Sendable {
     public let faq: Int?
     /// A hit removes every FAQ link (vague mails, forwarded phishing).
     public let suppressesFAQ: Bool
+
+    init(id: String, description: String, target: RuleTarget, weight: Double, field: RuleField, phrases: [PhrasePattern],
+         regexes: [NSRegularExpression], matchesPresence: Bool, negatable: Bool, attributable: Bool,
+         exceptions: [PhrasePattern], faq: Int?, suppressesFAQ: Bool) {
+        self.id = id
+        self.description = description
+        self.target = target
+        self.weight = weight
+        self.field = field
+        self.phrases = phrases
+        self.regexes = regexes
+        self.matchesPresence = matchesPresence
+        self.negatable = negatable
+        self.attributable = attributable
+        self.exceptions = exceptions
+        self.faq = faq
+        self.suppressesFAQ = suppressesFAQ
+    }
 }

@@ -30,7 +30,7 @@ public struct RuleSet: Sendable {
         var rules: [Rule] = []
         var seen: Set<String> = []
         for (position, entry) in list.enumerated() {
-            let rule = try Rule(json: entry, position: position + 1)
+            let rule = try Rule.decode(entry, position: position + 1)
             guard seen.insert(rule.id).inserted else {
                 throw RuleSetError(location: "rule '\(rule.id)'", problem: "duplicate id")
             }

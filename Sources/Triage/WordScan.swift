@@ -7,8 +7,9 @@ struct WordScan {
         var match: PhraseMatch
     }
 
-    /// A rule that matches very often still needs only a few places to be judged.
-    static let maximumMatchesPerRule = 6
+    /// A rule that matches very often still needs only a few places to be judged (negation cues
+    /// included: a long mail rarely negates more than this many self-inflicted actions).
+    static let maximumMatchesPerRule = 32
 
     let found: [Found]
 
