@@ -3,8 +3,8 @@ internal import Glibc
 /// Converts bytes in any charset glibc's iconv knows to a `String`. A fresh conversion descriptor
 /// per call keeps this free of shared mutable state (glibc caches the conversion tables itself).
 enum IconvConverter {
-    /// Output chunk size; iconv reports E2BIG and we drain the chunk.
-    private static let chunkSize = 16 * 1024
+    /// Largest output chunk; iconv reports E2BIG and we drain the chunk.
+    private static let maxChunkSize = 64 * 1024
     /// U+FFFD REPLACEMENT CHARACTER in UTF-8, for bytes the charset does not define.
     private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
@@ -18,6 +18,7 @@ enum IconvConverter {
         var result: [UInt8] = []
         result.reserveCapacity(input.count + input.count / 2)
         var hadErrors = false
+        let chunkSize = min(maxChunkSize, input.count * 4 + 16)
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         input.withUnsafeMutableBytes { inputBytes in
             chunk.withUnsafeMutableBytes { chunkBytes in
