@@ -23,30 +23,23 @@ enum MessageFile {
             throw ReadError(path: path, reason: "is a directory")
         }
         var bytes: [UInt8] = []
-        var capacity = max(Int(status.st_size), 0) + 1
+        var limit = max(Int(status.st_size), 0) + 1
         while true {
-            bytes.reserveCapacity(bytes.count + capacity)
-            let count = try readChunk(descriptor, into: &bytes, upTo: capacity, path: path)
-            if count == 0 { return bytes }
+            let start = bytes.count
+            var failure: Int32 = 0
+            let chunk = [UInt8](unsafeUninitializedCapacity: limit) { buffer, initialized in
+                var count: Int
+                repeat {
+                    count = Glibc.read(descriptor, buffer.baseAddress, limit)
+                    failure = count < 0 ? errno : 0
+                } while failure == EINTR
+                initialized = max(count, 0)
+            }
+            if failure != 0 { throw ReadError(path: path, reason: String(cString: strerror(failure))) }
+            if chunk.isEmpty { return bytes }
+            if start == 0 { bytes = chunk } else { bytes.append(contentsOf: chunk) }
             // A short read usually means the end of the file: probe it with a small read.
-            capacity = count < capacity ? probeSize : chunkSize
+            limit = chunk.count < limit ? probeSize : chunkSize
         }
-    }
-
-    /// Appends up to `limit` bytes read from `descriptor`; returns how many (0 at end of file).
-    private static func readChunk(_ descriptor: Int32, into bytes: inout [UInt8], upTo limit: Int, path: String) throws -> Int {
-        let start = bytes.count
-        var count = 0
-        var failure: Int32 = 0
-        bytes.append(contentsOf: repeatElement(0, count: limit))
-        bytes.withUnsafeMutableBytes { buffer in
-            repeat {
-                count = Glibc.read(descriptor, buffer.baseAddress.map { $0 + start }, limit)
-                failure = count < 0 ? errno : 0
-            } while failure == EINTR
-        }
-        bytes.removeLast(limit - max(count, 0))
-        if failure != 0 { throw ReadError(path: path, reason: String(cString: strerror(failure))) }
-        return count
     }
 }
