@@ -67,7 +67,9 @@ enum CharsetDecoder {
             return (SingleByteCharset.windows1252(bytes),
                     ParseDefect(kind: DefectKind.mislabelledCharset, detail: "invalid UTF-8, read as windows-1252"))
         case .latin1:
-            return (SingleByteCharset.latin1(bytes), nil)
+            // WHATWG Encoding: browsers read "iso-8859-1" as windows-1252, because that is what
+            // Outlook and others mean by it; C1 controls (0x80-0x9F) never occur in real text.
+            return (SingleByteCharset.windows1252(bytes), nil)
         case .latin9:
             return (SingleByteCharset.latin9(bytes), nil)
         case .windows1252:
