@@ -16,6 +16,7 @@ public final class Classifier: Sendable {
     private let needsQuoted: Bool
     private let suppressingRules: Set<String>
     private let faqOfRule: [String: Int]
+    private let fieldRules: [Int]
 
     /// Checks that every FAQ id a rule points to exists in the catalogue.
     public init(rules: RuleSet, catalogue: FAQCatalogue) throws(RuleSetError) {
@@ -27,13 +28,14 @@ public final class Classifier: Sendable {
         self.rules = rules
         self.catalogue = catalogue
         needsQuoted = !rules.wordIndex.quoted.isEmpty
+        fieldRules = rules.rules.indices.filter { !rules.rules[$0].field.isWordText || rules.rules[$0].phrases.isEmpty }
         suppressingRules = Set(rules.rules.filter(\.suppressesFAQ).map(\.id))
         faqOfRule = Dictionary(rules.rules.compactMap { rule in rule.faq.map { (rule.id, $0) } }, uniquingKeysWith: { first, _ in first })
     }
 
     public func classify(_ message: ParsedMessage) -> Classification {
         let features = MessageFeatures(message, needsQuoted: needsQuoted)
-        var collector = HitCollector(rules: rules.rules)
+        var collector = HitCollector(rules: rules.rules, fieldRules: fieldRules)
         collector.collectFields(features)
         collector.collectWords(features.subject, rules.wordIndex.subject)
         collector.collectWords(features.body, rules.wordIndex.body)

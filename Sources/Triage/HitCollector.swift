@@ -16,7 +16,13 @@ struct HitCollector {
     private(set) var hits: [Int: RuleHit] = [:]
     private(set) var ticketNumber: String?
 
-    init(rules: [Rule]) { self.rules = rules }
+    /// The rules that look at header-like fields rather than words.
+    let fieldRules: [Int]
+
+    init(rules: [Rule], fieldRules: [Int]) {
+        self.rules = rules
+        self.fieldRules = fieldRules
+    }
 
     mutating func collectWords(_ text: TokenizedText, _ table: WordPatternIndex.Table) {
         let scan = WordScan(text, table: table)
@@ -79,7 +85,8 @@ struct HitCollector {
 
     /// Regular-expression and presence rules over subject, sender, content types and headers.
     mutating func collectFields(_ features: MessageFeatures) {
-        for (index, rule) in rules.enumerated() where rule.phrases.isEmpty {
+        for index in fieldRules {
+            let rule = rules[index]
             var values: [String]
             switch rule.field {
             case .subject: values = [features.rawSubject]
@@ -94,7 +101,11 @@ struct HitCollector {
             case .body, .text, .quoted: continue
             }
             for value in values where !value.isEmpty {
-                if let (evidence, number) = Self.firstMatch(rule.regexes, in: value) {
+                if !rule.substrings.isEmpty, let found = Self.firstSubstring(rule.substrings, in: value) {
+                    record(index, evidence: found, number: nil)
+                    break
+                }
+                if !rule.regexes.isEmpty, let (evidence, number) = Self.firstMatch(rule.regexes, in: value) {
                     record(index, evidence: evidence, number: number)
                     break
                 }
@@ -107,6 +118,19 @@ struct HitCollector {
         hits[index] = RuleHit(rule: rule.id, target: rule.target, weight: rule.weight,
                               evidence: String(evidence.prefix(Self.maximumEvidenceLength)), note: nil)
         if rule.target == .category(.followup), let number, ticketNumber == nil { ticketNumber = number }
+    }
+
+    /// The first of the lower-case `substrings` found in `value` (ASCII case-insensitively).
+    private static func firstSubstring(_ substrings: [[UInt8]], in value: String) -> String? {
+        let haystack = value.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        for needle in substrings where needle.count <= haystack.count {
+            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                if haystack[start..<(start + needle.count)].elementsEqual(needle) {
+                    return String(decoding: needle, as: UTF8.self)
+                }
+            }
+        }
+        return nil
     }
 
     /// The matched text and, when the regex has a capture group that matched digits, that number.

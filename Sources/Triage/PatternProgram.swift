@@ -40,6 +40,10 @@ struct PatternProgram: Sendable {
 
     var count: Int { patternStarts.count - 1 }
 
+    /// A first term with this many alternatives or more is tried whole, everywhere (the bucket
+    /// entry has eight bits for the alternative).
+    static let alternativeLimit = 255
+
     init(_ patterns: [PhrasePattern]) {
         var pairBuckets: [Int: [Int32]] = [:]
         var thirdBytes: [Int: [UInt8]] = [:]
@@ -67,32 +71,33 @@ struct PatternProgram: Sendable {
             }
             requirementStarts.append(Int32(requirements.count))
             guard case .term(let first) = pattern.elements.first else { continue }
-            var keys: Set<Int> = []
-            var thirds: Set<Int> = []
-            var single: Set<Int> = []
-            var anywhere = false
-            for alternative in first {
+            // Bucket entries name the pattern and which first alternative fits the bucket, so an
+            // attempt tries that alternative only: `pattern << 8 | alternative + 1` (0 = all).
+            var pairs: [(key: Int, third: UInt8, entry: Int32)] = []
+            var singles: [(byte: Int, entry: Int32)] = []
+            var anywhere = first.count >= Self.alternativeLimit
+            for (position, alternative) in first.enumerated() {
+                let entry = Int32(index) << 8 | Int32(position + 1)
                 switch alternative.kind {
                 case .exact, .prefix:
                     if alternative.bytes.count >= 2 {
                         let key = Int(alternative.bytes[0]) << 8 | Int(alternative.bytes[1])
-                        keys.insert(key)
-                        thirds.insert(key << 8 | Int(alternative.bytes.count > 2 ? alternative.bytes[2] : 0))
+                        pairs.append((key, alternative.bytes.count > 2 ? alternative.bytes[2] : 0, entry))
                     } else if let byte = alternative.bytes.first {
-                        single.insert(Int(byte))
+                        singles.append((Int(byte), entry))
                     }
                 case .suffix, .contains, .number:
                     anywhere = true
                 }
             }
             if anywhere {
-                everywhere.append(Int32(index))
+                everywhere.append(Int32(index) << 8)
             } else {
-                for keyAndThird in thirds {
-                    pairBuckets[keyAndThird >> 8, default: []].append(Int32(index))
-                    thirdBytes[keyAndThird >> 8, default: []].append(UInt8(keyAndThird & 0xFF))
+                for pair in pairs {
+                    pairBuckets[pair.key, default: []].append(pair.entry)
+                    thirdBytes[pair.key, default: []].append(pair.third)
                 }
-                for byte in single { byteBuckets[byte, default: []].append(Int32(index)) }
+                for single in singles { byteBuckets[single.byte, default: []].append(single.entry) }
             }
         }
         (pairStarts, pairPatterns) = Self.compress(pairBuckets, size: 1 << 16)
@@ -158,26 +163,27 @@ struct PatternProgram: Sendable {
                                     while position < end {
                                         let wanted = pairThirdBytes[position]
                                         // A word of three or more letters must agree on the third one.
-                                        if wanted == 0 || third == 0 || wanted == third { attempt(Int(pairPatterns[position])) }
+                                        if wanted == 0 || third == 0 || wanted == third { attempt(pairPatterns[position]) }
                                         position += 1
                                     }
                                 }
                                 tryList(bytePatterns, from: byteStarts[first], to: byteStarts[first + 1])
-                                for pattern in everywhere { attempt(Int(pattern)) }
+                                for entry in everywhere { attempt(entry) }
 
                                 func tryList(_ list: [Int32], from: Int32, to: Int32) {
                                     var position = Int(from)
                                     while position < Int(to) {
-                                        attempt(Int(list[position]))
+                                        attempt(list[position])
                                         position += 1
                                     }
                                 }
-                                func attempt(_ pattern: Int) {
+                                func attempt(_ entry: Int32) {
+                                    let pattern = Int(entry >> 8)
                                     if viable[pattern] == 0 { viable[pattern] = isViable(pattern, present) ? 1 : -1 }
                                     guard viable[pattern] > 0 else { return }
                                     let range = Int(patternStarts[pattern])..<Int(patternStarts[pattern + 1])
                                     var number = -1
-                                    if let end = matcher.match(range, at: index, number: &number) {
+                                    if let end = matcher.match(range, at: index, onlyAlternative: Int(entry & 0xFF) - 1, number: &number) {
                                         found(pattern, PhraseMatch(start: index, end: end,
                                                                    number: number >= 0 ? text.word(number) : nil))
                                     }

@@ -17,12 +17,14 @@ struct ProgramMatcher {
         return Int(bytes[tokens[next].start])
     }
 
-    /// The end of the match of `elements[range]` starting at word `index`, or nil.
-    func match(_ range: Range<Int>, at index: Int, number: inout Int) -> Int? {
-        match(element: range.lowerBound, last: range.upperBound, at: index, sentence: tokens[index].sentence, number: &number)
+    /// The end of the match of `elements[range]` starting at word `index`, or nil; the first element
+    /// tries only its alternative `onlyAlternative` unless that is negative.
+    func match(_ range: Range<Int>, at index: Int, onlyAlternative: Int, number: inout Int) -> Int? {
+        match(element: range.lowerBound, last: range.upperBound, at: index, sentence: tokens[index].sentence,
+              only: onlyAlternative, number: &number)
     }
 
-    private func match(element: Int, last: Int, at index: Int, sentence: Int, number: inout Int) -> Int? {
+    private func match(element: Int, last: Int, at index: Int, sentence: Int, only: Int = -1, number: inout Int) -> Int? {
         guard element < last else { return index }
         let current = elements[element]
         if current.isGap {
@@ -37,8 +39,8 @@ struct ProgramMatcher {
             return nil
         }
         guard index < tokens.count, tokens[index].sentence == sentence else { return nil }
-        var termIndex = Int(current.firstTerm)
-        let termEnd = termIndex + Int(current.termCount)
+        var termIndex = Int(current.firstTerm) + max(0, only)
+        let termEnd = only >= 0 ? termIndex + 1 : Int(current.firstTerm) + Int(current.termCount)
         while termIndex < termEnd {
             let term = terms[termIndex]
             termIndex += 1
