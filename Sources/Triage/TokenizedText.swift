@@ -90,8 +90,19 @@ struct TokenizedText {
     /// The original words from token `from` up to (excluding) `to`, whitespace collapsed.
     func evidence(from: Int, to: Int) -> String {
         guard from < to, from >= 0, to <= tokens.count else { return "" }
-        let text = original[tokens[from].source.lowerBound..<tokens[to - 1].source.upperBound]
-        return text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+        let text = original.unicodeScalars[tokens[from].source.lowerBound..<tokens[to - 1].source.upperBound]
+        var out = String.UnicodeScalarView()
+        var blank = false
+        for scalar in text {
+            if scalar == "\n" || scalar == "\r" || scalar == " " || scalar == "\t" {
+                blank = true
+                continue
+            }
+            if blank { out.append(" ") }
+            blank = false
+            out.append(scalar)
+        }
+        return String(out)
     }
 
     /// The folded text of one token.
