@@ -25,6 +25,8 @@ struct PhrasePattern: Sendable {
     /// How many written-apart words one compound term may span ("e mail adresse").
     static let maximumCompoundParts = 3
     static let minimumNumberDigits = 3
+    /// How many letters of a later word a stem spanning written-apart words must cover.
+    static let minimumCompoundTail = 3
 
     let source: String
     let elements: [Element]

@@ -79,6 +79,9 @@ struct ProgramMatcher {
                 let partLength = part.end - part.start
                 let remaining = termCount - termOffset
                 if partLength >= remaining {
+                    // A stem that ends inside a later word must cover a real part of it:
+                    // "Mail-Servers" is "mailserver*", "the message" is not "theme*".
+                    if position > index, partLength > remaining, remaining < PhrasePattern.minimumCompoundTail { return nil }
                     guard equal(part.start, termStart + termOffset, remaining) else { return nil }
                     if term.kind == .exact, partLength != remaining { return nil }
                     return position + 1

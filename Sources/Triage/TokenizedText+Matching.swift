@@ -77,6 +77,9 @@ extension TokenizedText {
                 let partLength = part.end - part.start
                 let remaining = term.bytes.count - termOffset
                 if partLength >= remaining {
+                    // A stem that ends inside a later word must cover a real part of it:
+                    // "Mail-Servers" is "mailserver*", "the message" is not "theme*".
+                    if position > index, partLength > remaining, remaining < PhrasePattern.minimumCompoundTail { return nil }
                     guard equal(from: part.start, term.bytes, termOffset, remaining) else { return nil }
                     if term.kind == .exact, partLength != remaining { return nil }
                     return position + 1

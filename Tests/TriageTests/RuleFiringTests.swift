@@ -46,6 +46,8 @@ import Testing
         Case(rule: "newsletter_wording", fires: .body("Newsletter abbestellen: https://x.example/u"), quiet: .body("Ich möchte meinen Newsletter versenden.")),
         Case(rule: "newsletter_subject", fires: .subject("Unser Newsletter im Mai"), quiet: .subject("Frage zum Mailversand")),
         Case(rule: "cold_sales", fires: .body("I came across your website and we offer a free audit."), quiet: .body("I came to your office yesterday.")),
+        Case(rule: "sales_offer", fires: .body("White label WordPress development for your clients at $15 per hour."), quiet: .body("Ich betreue WordPress für einen Kunden.")),
+        Case(rule: "phishing_lure", fires: .body("Dear user, click here to verify your account."), quiet: .body("Ich kann nicht auf den Link im Kundencenter klicken.")),
         Case(rule: "seo_pitch", fires: .body("We can get your site on the first page of Google with backlinks."), quiet: .body("Meine Seite ist bei Google verschwunden.")),
         Case(rule: "scam_invoice", fires: .body("Zahlen Sie in Bitcoin an folgende Wallet."), quiet: .body("Ich habe die Rechnung per Lastschrift bezahlt.")),
         Case(rule: "phishing_direct", fires: .body("Your account will be suspended. Verify your account now."), quiet: .body("My account works fine.")),
