@@ -61,13 +61,20 @@ public final class Classifier: Sendable {
         guard category == .standard || category == .extended else { return [] }
         if reasons.contains(where: { $0.weight > 0 && suppressingRules.contains($0.rule) }) { return [] }
         var scores = catalogue.keywordScores([features.subject, features.body])
+        // Rule weights behind each article: they break ties between equally matched articles.
+        var evidence: [Int: Double] = [:]
         for hit in reasons where hit.weight > 0 {
             guard let id = faqOfRule[hit.rule],
                   let index = catalogue.articles.firstIndex(where: { $0.id == id }) else { continue }
             scores[index, default: 0] += Self.ruleHintScore
+            evidence[index, default: 0] += hit.weight
         }
         var ranked = scores.filter { $0.value >= rules.thresholds.faqMinimum }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : catalogue.articles[$0.key].id < catalogue.articles[$1.key].id }
+            .sorted {
+                if $0.value != $1.value { return $0.value > $1.value }
+                let (first, second) = (evidence[$0.key, default: 0], evidence[$1.key, default: 0])
+                return first != second ? first > second : catalogue.articles[$0.key].id < catalogue.articles[$1.key].id
+            }
             .map { link(catalogue.articles[$0.key], score: $0.value, language) }
         if category == .extended, let article = catalogue.article(Self.extendedSupportArticle) {
             ranked.removeAll { $0.id == Self.extendedSupportArticle }
