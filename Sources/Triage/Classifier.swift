@@ -14,6 +14,8 @@ public final class Classifier: Sendable {
     public let rules: RuleSet
     public let catalogue: FAQCatalogue
     private let needsQuoted: Bool
+    /// The rules' word patterns together with the FAQ keywords: one scan per text.
+    private let index: WordPatternIndex
     private let suppressingRules: Set<String>
     private let faqOfRule: [String: Int]
     private let fieldRules: [Int]
@@ -27,7 +29,8 @@ public final class Classifier: Sendable {
         }
         self.rules = rules
         self.catalogue = catalogue
-        needsQuoted = !rules.wordIndex.quoted.isEmpty
+        needsQuoted = rules.rules.contains { $0.field == .quoted && !$0.phrases.isEmpty }
+        index = WordPatternIndex(rules.rules, articles: catalogue.articles)
         fieldRules = rules.rules.indices.filter { !rules.rules[$0].field.isWordText || rules.rules[$0].phrases.isEmpty }
         suppressingRules = Set(rules.rules.filter(\.suppressesFAQ).map(\.id))
         faqOfRule = Dictionary(rules.rules.compactMap { rule in rule.faq.map { (rule.id, $0) } }, uniquingKeysWith: { first, _ in first })
@@ -37,9 +40,11 @@ public final class Classifier: Sendable {
         let features = MessageFeatures(message, needsQuoted: needsQuoted)
         var collector = HitCollector(rules: rules.rules, fieldRules: fieldRules)
         collector.collectFields(features)
-        collector.collectWords(features.subject, rules.wordIndex.subject)
-        collector.collectWords(features.body, rules.wordIndex.body)
-        if let quoted = features.quoted { collector.collectWords(quoted, rules.wordIndex.quoted) }
+        let subjectScan = WordScan(features.subject, table: index.subject)
+        let bodyScan = WordScan(features.body, table: index.body)
+        collector.collectWords(features.subject, subjectScan)
+        collector.collectWords(features.body, bodyScan)
+        if let quoted = features.quoted { collector.collectWords(quoted, WordScan(quoted, table: index.quoted)) }
         let reasons = collector.orderedHits
         var scores: [TriageCategory: Double] = [:]
         for hit in reasons {
@@ -49,18 +54,18 @@ public final class Classifier: Sendable {
         let language = LanguageDetector.detect(features.body.count > 0 ? features.body : features.subject)
         return Classification(
             category: verdict.category, confidence: verdict.confidence, needsReview: verdict.needsReview,
-            language: language, faq: faqLinks(verdict.category, features, reasons, language),
+            language: language, faq: faqLinks(verdict.category, [subjectScan, bodyScan], reasons, language),
             ticketNumber: verdict.category == .followup ? collector.ticketNumber : nil,
             reasons: reasons, scores: scores)
     }
 
     /// Ranked articles for standard requests; extended ones get the article on extended support
     /// first. No links for vague mails or where a rule says so (forwarded phishing).
-    private func faqLinks(_ category: TriageCategory, _ features: MessageFeatures, _ reasons: [RuleHit],
+    private func faqLinks(_ category: TriageCategory, _ scans: [WordScan], _ reasons: [RuleHit],
                           _ language: String) -> [FAQLink] {
         guard category == .standard || category == .extended else { return [] }
         if reasons.contains(where: { $0.weight > 0 && suppressingRules.contains($0.rule) }) { return [] }
-        var scores = catalogue.keywordScores([features.subject, features.body])
+        var scores = FAQCatalogue.keywordScores(scans, articleOffset: index.articleOffset)
         // Rule weights behind each article: they break ties between equally matched articles.
         var evidence: [Int: Double] = [:]
         for hit in reasons where hit.weight > 0 {

@@ -19,7 +19,6 @@ public struct FAQCatalogue: Sendable {
     }
 
     public let articles: [Article]
-    let table: WordPatternIndex.Table
 
     public init(json: Data) throws(RuleSetError) {
         let object: Any
@@ -32,7 +31,6 @@ public struct FAQCatalogue: Sendable {
             throw RuleSetError(location: "FAQ file", problem: "the top level must be an object with an 'articles' list")
         }
         var articles: [Article] = []
-        var patterns: [(WordPatternIndex.Entry, PhrasePattern)] = []
         for (position, entry) in list.enumerated() {
             guard let fields = entry as? [String: Any], let id = JSONNumber.integer(fields["id"]) else {
                 throw RuleSetError(location: "FAQ article #\(position + 1)", problem: "needs a numeric 'id'")
@@ -49,7 +47,6 @@ public struct FAQCatalogue: Sendable {
             for source in fields["keywords"] as? [String] ?? [] {
                 switch PhrasePattern.parse(source) {
                 case .success(let pattern):
-                    patterns.append((WordPatternIndex.Entry(rule: articles.count, phrase: keywords.count), pattern))
                     keywords.append(pattern)
                 case .failure(let error):
                     throw RuleSetError(location: location, problem: "bad keyword '\(source)': \(error.message)")
@@ -58,7 +55,6 @@ public struct FAQCatalogue: Sendable {
             articles.append(Article(id: id, titles: titles, urls: urls, keywords: keywords))
         }
         self.articles = articles
-        table = WordPatternIndex.Table(patterns)
     }
 
     public init(json: String) throws(RuleSetError) {
@@ -67,16 +63,16 @@ public struct FAQCatalogue: Sendable {
 
     public func article(_ id: Int) -> Article? { articles.first { $0.id == id } }
 
-    /// Keyword score per article index over the given texts; each keyword counts once.
-    func keywordScores(_ texts: [TokenizedText]) -> [Int: Double] {
+    /// Keyword score per article index from scans of the combined index (see
+    /// `WordPatternIndex.articleOffset`); each keyword counts once.
+    static func keywordScores(_ scans: [WordScan], articleOffset: Int) -> [Int: Double] {
         var seen: Set<WordPatternIndex.Entry> = []
         var scores: [Int: Double] = [:]
-        for text in texts {
-            let scan = WordScan(text, table: table)
-            for found in scan.found {
+        for scan in scans {
+            for found in scan.found where found.rule >= articleOffset {
                 // A keyword repeated ten times is still one hint.
                 if seen.insert(WordPatternIndex.Entry(rule: found.rule, phrase: found.phrase)).inserted {
-                    scores[found.rule, default: 0] += 1
+                    scores[found.rule - articleOffset, default: 0] += 1
                 }
             }
         }

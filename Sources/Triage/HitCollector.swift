@@ -24,12 +24,11 @@ struct HitCollector {
         self.fieldRules = fieldRules
     }
 
-    mutating func collectWords(_ text: TokenizedText, _ table: WordPatternIndex.Table) {
-        let scan = WordScan(text, table: table)
+    mutating func collectWords(_ text: TokenizedText, _ scan: WordScan) {
         // Cue positions only; their words are quoted when a cue actually cancels a hit.
         var negations: [(start: Int, end: Int, clause: Int)] = []
         var attributions: [Int: Range<Int>] = [:]
-        for found in scan.found {
+        for found in scan.found where found.rule < rules.count {
             let rule = rules[found.rule]
             let start = found.match.start
             switch rule.target {
@@ -43,7 +42,7 @@ struct HitCollector {
                 continue
             }
         }
-        for found in scan.found {
+        for found in scan.found where found.rule < rules.count {
             let rule = rules[found.rule]
             guard case .category(let category) = rule.target else { continue }
             if let existing = hits[found.rule], existing.note == nil { continue }

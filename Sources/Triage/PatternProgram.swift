@@ -21,7 +21,7 @@ struct PatternProgram: Sendable {
     private(set) var elements: [Element] = []
     /// Pattern `i` is `elements[patternStarts[i]..<patternStarts[i + 1]]`.
     private(set) var patternStarts: [Int32] = [0]
-    /// Patterns by the first two bytes of a first term (65,536 buckets, compressed row storage),
+    /// Patterns by the first two letters of a first term (`keyCount` buckets, compressed row storage),
     /// each with the term's third byte (0 when it is shorter) to skip most attempts cheaply.
     private var pairStarts: [Int32] = []
     private var pairPatterns: [Int32] = []
@@ -39,6 +39,27 @@ struct PatternProgram: Sendable {
     private var requirementKeys: [UInt16] = []
 
     var count: Int { patternStarts.count - 1 }
+
+    /// Room for the patterns tried at one word (grows if a bucket is larger).
+    static let candidateCapacity = 64
+
+    /// Word beginnings are keyed by two six-bit letter codes: 4,096 buckets keep the tables in the
+    /// first-level cache (a byte pair would need 65,536).
+    static let keyCount = 1 << 12
+
+    /// Letters and digits get their own code; other bytes (UTF-8 of rarer letters) share the rest.
+    private static let codes: [UInt8] = (0..<256).map { byte -> UInt8 in
+        switch byte {
+        case 97...122: return UInt8(byte - 96)
+        case 48...57: return UInt8(byte - 48 + 27)
+        default: return UInt8(37 + byte % 27)
+        }
+    }
+
+    @inline(__always)
+    static func key(_ first: UInt8, _ second: UInt8) -> Int {
+        Int(codes[Int(first)]) << 6 | Int(codes[Int(second)])
+    }
 
     /// A first term with this many alternatives or more is tried whole, everywhere (the bucket
     /// entry has eight bits for the alternative).
@@ -66,7 +87,7 @@ struct PatternProgram: Sendable {
                 guard case .term(let alternatives) = element,
                       alternatives.allSatisfy({ ($0.kind == .exact || $0.kind == .prefix) && $0.bytes.count >= 2 }) else { continue }
                 let start = Int32(requirementKeys.count)
-                requirementKeys += Set(alternatives.map { UInt16($0.bytes[0]) << 8 | UInt16($0.bytes[1]) })
+                requirementKeys += Set(alternatives.map { UInt16(Self.key($0.bytes[0], $0.bytes[1])) })
                 requirements.append(start..<Int32(requirementKeys.count))
             }
             requirementStarts.append(Int32(requirements.count))
@@ -81,7 +102,7 @@ struct PatternProgram: Sendable {
                 switch alternative.kind {
                 case .exact, .prefix:
                     if alternative.bytes.count >= 2 {
-                        let key = Int(alternative.bytes[0]) << 8 | Int(alternative.bytes[1])
+                        let key = Self.key(alternative.bytes[0], alternative.bytes[1])
                         pairs.append((key, alternative.bytes.count > 2 ? alternative.bytes[2] : 0, entry))
                     } else if let byte = alternative.bytes.first {
                         singles.append((Int(byte), entry))
@@ -100,8 +121,8 @@ struct PatternProgram: Sendable {
                 for single in singles { byteBuckets[single.byte, default: []].append(single.entry) }
             }
         }
-        (pairStarts, pairPatterns) = Self.compress(pairBuckets, size: 1 << 16)
-        pairThirdBytes = (0..<(1 << 16)).flatMap { thirdBytes[$0] ?? [] }
+        (pairStarts, pairPatterns) = Self.compress(pairBuckets, size: Self.keyCount)
+        pairThirdBytes = (0..<Self.keyCount).flatMap { thirdBytes[$0] ?? [] }
         (byteStarts, bytePatterns) = Self.compress(byteBuckets, size: 256)
     }
 
@@ -144,48 +165,43 @@ struct PatternProgram: Sendable {
                         elements.withUnsafeBufferPointer { elements in
                             let matcher = ProgramMatcher(bytes: bytes, tokens: tokens, termBytes: termBytes, terms: terms, elements: elements)
                             // Which two-byte word beginnings occur: one bit per key.
-                            var present = [UInt64](repeating: 0, count: (1 << 16) / 64)
+                            var present = [UInt64](repeating: 0, count: Self.keyCount / 64)
                             for index in 0..<tokens.count {
                                 if let second = matcher.secondByte(at: index) {
-                                    let key = Int(bytes[tokens[index].start]) << 8 | second
+                                    let key = Self.key(bytes[tokens[index].start], UInt8(second))
                                     present[key >> 6] |= 1 << UInt64(key & 63)
                                 }
                             }
                             // 0 not yet known, 1 every required word occurs in the text, -1 some does not.
                             var viable = [Int8](repeating: 0, count: count)
+                            var candidates: [Int32] = []
+                            candidates.reserveCapacity(Self.candidateCapacity)
                             for index in 0..<tokens.count {
                                 let token = tokens[index]
                                 let first = Int(bytes[token.start])
+                                candidates.removeAll(keepingCapacity: true)
                                 if let second = matcher.secondByte(at: index) {
                                     let third = token.end - token.start >= 3 ? bytes[token.start + 2] : 0
-                                    var position = Int(pairStarts[first << 8 | second])
-                                    let end = Int(pairStarts[first << 8 | second + 1])
+                                    let key = Self.key(bytes[token.start], UInt8(second))
+                                    var position = Int(pairStarts[key])
+                                    let end = Int(pairStarts[key + 1])
                                     while position < end {
                                         let wanted = pairThirdBytes[position]
                                         // A word of three or more letters must agree on the third one.
-                                        if wanted == 0 || third == 0 || wanted == third { attempt(pairPatterns[position]) }
+                                        if wanted == 0 || third == 0 || wanted == third { candidates.append(pairPatterns[position]) }
                                         position += 1
                                     }
                                 }
-                                tryList(bytePatterns, from: byteStarts[first], to: byteStarts[first + 1])
-                                for entry in everywhere { attempt(entry) }
-
-                                func tryList(_ list: [Int32], from: Int32, to: Int32) {
-                                    var position = Int(from)
-                                    while position < Int(to) {
-                                        attempt(list[position])
-                                        position += 1
-                                    }
-                                }
-                                func attempt(_ entry: Int32) {
+                                candidates += bytePatterns[Int(byteStarts[first])..<Int(byteStarts[first + 1])]
+                                candidates += everywhere
+                                for entry in candidates {
                                     let pattern = Int(entry >> 8)
                                     if viable[pattern] == 0 { viable[pattern] = isViable(pattern, present) ? 1 : -1 }
-                                    guard viable[pattern] > 0 else { return }
+                                    guard viable[pattern] > 0 else { continue }
                                     let range = Int(patternStarts[pattern])..<Int(patternStarts[pattern + 1])
                                     var number = -1
                                     if let end = matcher.match(range, at: index, onlyAlternative: Int(entry & 0xFF) - 1, number: &number) {
-                                        found(pattern, PhraseMatch(start: index, end: end,
-                                                                   number: number >= 0 ? text.word(number) : nil))
+                                        found(pattern, PhraseMatch(start: index, end: end, number: number >= 0 ? text.word(number) : nil))
                                     }
                                 }
                             }

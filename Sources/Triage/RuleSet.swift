@@ -1,13 +1,11 @@
 public import Foundation
 
-/// The validated rules of `Config/rules.json`, with the word patterns indexed by their first
-/// letters so that a mail is scanned once, not once per rule.
+/// The validated rules of `Config/rules.json` (the classifier compiles their word patterns).
 ///
 /// The pure target never reads files: the caller passes the file's bytes.
 public struct RuleSet: Sendable {
     public let rules: [Rule]
     public let thresholds: Thresholds
-    let wordIndex: WordPatternIndex
 
     /// Decodes and validates rules; a problem is reported with the rule it is in.
     public init(json: Data) throws(RuleSetError) {
@@ -37,7 +35,6 @@ public struct RuleSet: Sendable {
             rules.append(rule)
         }
         self.rules = rules
-        wordIndex = WordPatternIndex(rules)
     }
 
     public init(json: String) throws(RuleSetError) {

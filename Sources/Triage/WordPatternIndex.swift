@@ -11,11 +11,14 @@ struct WordPatternIndex: Sendable {
     struct Table: Sendable {
         let program: PatternProgram
         let entries: [Entry]
+        /// One more than the highest owner (rule or article) number.
+        let owners: Int
         var isEmpty: Bool { entries.isEmpty }
 
         init(_ patterns: [(Entry, PhrasePattern)]) {
             program = PatternProgram(patterns.map(\.1))
             entries = patterns.map(\.0)
+            owners = (entries.map(\.rule).max() ?? -1) + 1
         }
     }
 
@@ -23,10 +26,23 @@ struct WordPatternIndex: Sendable {
     let body: Table
     let quoted: Table
 
-    init(_ rules: [Rule]) {
+    /// Entries with `rule` at or above this are FAQ keywords of article `rule - articleOffset`.
+    let articleOffset: Int
+
+    /// Rules and, when given, the FAQ keywords (matched on subject and own words), so that one scan
+    /// of a text serves both.
+    init(_ rules: [Rule], articles: [FAQCatalogue.Article] = []) {
+        articleOffset = rules.count
         var subject: [(Entry, PhrasePattern)] = []
         var body: [(Entry, PhrasePattern)] = []
         var quoted: [(Entry, PhrasePattern)] = []
+        for (articleIndex, article) in articles.enumerated() {
+            for (keywordIndex, keyword) in article.keywords.enumerated() {
+                let entry = (Entry(rule: rules.count + articleIndex, phrase: keywordIndex), keyword)
+                subject.append(entry)
+                body.append(entry)
+            }
+        }
         for (ruleIndex, rule) in rules.enumerated() {
             for (phraseIndex, pattern) in rule.phrases.enumerated() {
                 let entry = (Entry(rule: ruleIndex, phrase: phraseIndex), pattern)

@@ -15,12 +15,11 @@ struct WordScan {
 
     init(_ text: TokenizedText, table: WordPatternIndex.Table) {
         var found: [Found] = []
-        var perRule: [Int: Int] = [:]
+        var perRule = [UInt8](repeating: 0, count: table.owners)
         table.program.scan(text) { pattern, match in
             let entry = table.entries[pattern]
-            let count = perRule[entry.rule, default: 0]
-            guard count < Self.maximumMatchesPerRule else { return }
-            perRule[entry.rule] = count + 1
+            guard perRule[entry.rule] < Self.maximumMatchesPerRule else { return }
+            perRule[entry.rule] += 1
             found.append(Found(rule: entry.rule, phrase: entry.phrase, match: match))
         }
         self.found = found
