@@ -92,7 +92,7 @@ struct HitCollector {
             case .from: values = [features.from]
             case .contentType: values = [features.contentTypes]
             case .header(let name):
-                values = features.headers[name.lowercased()] ?? []
+                values = features.headerValues(name)
                 if rule.matchesPresence, let first = values.first {
                     record(index, evidence: "\(name): \(first)", number: nil)
                     continue

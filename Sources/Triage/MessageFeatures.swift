@@ -12,8 +12,8 @@ struct MessageFeatures {
     let quoted: TokenizedText?
     let from: String
     let contentTypes: String
-    /// Header values by lower-case name: looked up once per header rule, so built once per mail.
-    let headers: [String: [String]]
+    /// The message's header fields (looked up by the few header rules).
+    let headers: [HeaderField]
 
     init(_ message: ParsedMessage, needsQuoted: Bool) {
         rawSubject = message.subject ?? ""
@@ -25,12 +25,21 @@ struct MessageFeatures {
         if let sender = message.from.first {
             from = (sender.name.isEmpty ? "<\(sender.address)>" : "\(sender.name) <\(sender.address)>").lowercased()
         } else {
-            from = message.headers.first { $0.name.lowercased() == "from" }?.value.lowercased() ?? ""
+            from = message.header("From")?.lowercased() ?? ""
         }
         contentTypes = ([message.contentType] + message.partContentTypes).joined(separator: " ")
-        var headers: [String: [String]] = [:]
-        for field in message.headers { headers[field.name.lowercased(), default: []].append(field.value) }
-        self.headers = headers
+        headers = message.headers
+    }
+
+    /// Every value of header `name` (ASCII case-insensitive; lengths are compared first, so most
+    /// fields are passed over after one comparison).
+    func headerValues(_ name: String) -> [String] {
+        let wanted = Array(name.utf8)
+        var values: [String] = []
+        for field in headers where field.name.utf8.count == wanted.count {
+            if zip(field.name.utf8, wanted).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) { values.append(field.value) }
+        }
+        return values
     }
 
     /// "AW: RE: Fwd: [Ticket#12] Hilfe" → "[Ticket#12] Hilfe".

@@ -8,7 +8,7 @@ struct WordPatternIndex: Sendable {
     }
 
     /// The compiled patterns for one kind of text and, for each, the entry it belongs to.
-    struct Table: Sendable {
+    final class Table: Sendable {
         let program: PatternProgram
         let entries: [Entry]
         /// One more than the highest owner (rule or article) number.
