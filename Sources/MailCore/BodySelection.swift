@@ -9,14 +9,13 @@ struct BodySelection {
         let wanted = "text/" + subtype
         var work = entities.isEmpty ? [] : [0]
         while let index = work.popLast() {
-            let entity = entities[index]
-            if entity.isAttachmentDisposition { continue }
-            if entity.contentType == wanted { return index }
-            guard entity.isMultipart, !entity.children.isEmpty else { continue }
-            if entity.subtype == "related" {
-                work.append(relatedRoot(entity))
+            if entities[index].isAttachmentDisposition { continue }
+            if entities[index].contentType == wanted { return index }
+            guard entities[index].isMultipart, !entities[index].children.isEmpty else { continue }
+            if entities[index].contentType == "multipart/related" {
+                work.append(relatedRoot(entities[index]))
             } else {
-                work.append(contentsOf: entity.children.reversed())
+                work.append(contentsOf: entities[index].children.reversed())
             }
         }
         return nil
