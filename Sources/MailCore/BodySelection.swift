@@ -11,7 +11,7 @@ struct BodySelection {
         while let index = work.popLast() {
             if entities[index].isAttachmentDisposition { continue }
             if entities[index].contentType == wanted { return index }
-            guard entities[index].isMultipart, !entities[index].children.isEmpty else { continue }
+            guard entities[index].isContainer, !entities[index].children.isEmpty else { continue }
             if entities[index].contentType == "multipart/related" {
                 work.append(relatedRoot(entities[index]))
             } else {
@@ -41,7 +41,7 @@ struct BodySelection {
     /// depth-first order.
     func attachmentIndices(excluding bodies: Set<Int>) -> [Int] {
         var result: [Int] = []
-        for index in depthFirstOrder() where !entities[index].isMultipart && !bodies.contains(index) {
+        for index in depthFirstOrder() where !entities[index].isContainer && !bodies.contains(index) {
             let entity = entities[index]
             let isText = entity.contentType == "text/plain" || entity.contentType == "text/html"
             let inAlternative = entity.parent.map { entities[$0].contentType == "multipart/alternative" } ?? false
