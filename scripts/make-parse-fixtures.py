@@ -577,7 +577,7 @@ add("de-gmx-webmail", message([
 add("de-webde-alternative", message([
     "MIME-Version: 1.0", "Message-ID: <trinity-aa11bb22-cc33-dd44-ee55-ff6677889900-1762170000000@3c-app-webde-bs21>",
     "From: klaus.neumann@web.de", "To: support@webhost.example", "Subject: =?UTF-8?Q?K=C3=BCndigung_zum_Monatsende?=",
-    'Content-Type: multipart/alternative; boundary=--=_Part_web.de_12345', "Date: Tue, 3 Nov 2026 15:00:00 +0100"],
+    'Content-Type: multipart/alternative; boundary="--=_Part_web.de_12345"', "Date: Tue, 3 Nov 2026 15:00:00 +0100"],
     multipart("--=_Part_web.de_12345", [
         part(["Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: quoted-printable"],
              qp("Hiermit kündige ich meinen Vertrag fristgerecht zum Monatsende.\n\nGrüße\nKlaus Neumann\n")),
