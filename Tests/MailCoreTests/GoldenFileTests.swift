@@ -1,0 +1,77 @@
+import Foundation
+import MailCore
+import Testing
+
+/// Golden files: each `Fixtures/NAME.eml` beside `Fixtures/NAME.json`, the reviewed expected
+/// `parse --json` fields (generated once by scripts/parse-reference.py, corrected by hand where
+/// Python's `email` is wrong; see Fixtures/README.md). A mismatch writes `NAME.actual.json` beside
+/// the fixture. `SUPPORT_INTAKE_RECORD=1` re-records the expected files from the parser's output.
+enum GoldenFixtures {
+    /// Found from this file's path, so that re-recording writes into the source tree.
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures")
+
+    static let names: [String] = {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return files.filter { $0.hasSuffix(".eml") }.map { String($0.dropLast(4)) }.sorted()
+    }()
+
+    /// Fixtures whose input is broken in a way every careful parser notices.
+    static let broken = [
+        "m-multipart-missing-boundary-param", "m-multipart-mismatched-boundary", "m-multipart-no-closing-boundary",
+        "t-base64-garbage", "t-quoted-printable-broken", "h-whitespace-before-colon-and-junk-line",
+        "l-no-headers-just-text", "ew-broken-unterminated",
+    ]
+
+    /// A parse of one fixture may take at most this long (debug build): a slower one hints at a hang.
+    static let parseTimeLimit = Duration.seconds(1)
+
+    static var isRecording: Bool { ProcessInfo.processInfo.environment["SUPPORT_INTAKE_RECORD"] == "1" }
+
+    static func url(_ name: String, _ suffix: String) -> URL {
+        directory.appendingPathComponent(name + suffix)
+    }
+
+    static func bytes(_ name: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: url(name, ".eml").path) else {
+            throw GoldenFileError.unreadable(url(name, ".eml").path)
+        }
+        return Array(data)
+    }
+}
+
+@Test("The fixture directory holds the golden files")
+func fixturesArePresent() {
+    #expect(GoldenFixtures.names.count >= 80, "found \(GoldenFixtures.names.count) fixtures in \(GoldenFixtures.directory.path)")
+}
+
+@Test("Golden file: the parse of a whole message matches its reviewed .json", arguments: GoldenFixtures.names)
+func goldenFile(name: String) throws {
+    let actual = GoldenContractFields(MessageParser.parse(try GoldenFixtures.bytes(name)))
+    let expectedURL = GoldenFixtures.url(name, ".json")
+    let actualURL = GoldenFixtures.url(name, ".actual.json")
+    if GoldenFixtures.isRecording {
+        try actual.jsonData().write(to: expectedURL)
+    }
+    let expected = try GoldenContractFields(json: try Data(contentsOf: expectedURL))
+    let mismatched = expected.disagreements(with: actual)
+    if mismatched.isEmpty {
+        try? FileManager.default.removeItem(at: actualURL)
+    } else {
+        try actual.jsonData().write(to: actualURL)
+    }
+    #expect(mismatched.isEmpty, "\(name).eml: fields \(mismatched.joined(separator: ", ")) differ; see \(actualURL.lastPathComponent)")
+}
+
+@Test("Every fixture parses quickly, without a trap", arguments: GoldenFixtures.names)
+func parsesQuickly(name: String) throws {
+    let bytes = try GoldenFixtures.bytes(name)
+    let elapsed = ContinuousClock().measure { _ = MessageParser.parse(bytes) }
+    #expect(elapsed < GoldenFixtures.parseTimeLimit, "\(name).eml took \(elapsed)")
+}
+
+@Test("Broken input is reported as defects, not silently accepted", arguments: GoldenFixtures.broken)
+func brokenFixtureHasDefects(name: String) throws {
+    let message = MessageParser.parse(try GoldenFixtures.bytes(name))
+    #expect(!message.defects.isEmpty, "\(name).eml parsed without a defect")
+}
