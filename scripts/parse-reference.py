@@ -232,6 +232,8 @@ def read(path):
     reading.field("auto_submitted", lambda: collapse(single("auto-submitted", "auto_submitted")))
     reading.field("precedence", lambda: collapse(single("precedence", "precedence")))
 
+    if data.startswith(b"\xef\xbb\xbf"):  # Python reads the first line as a non-header: all is body
+        reading.unreliable.update(FIELDS)
     defects = all_defects(msg)
     if any(isinstance(d, STRUCTURE_DEFECTS) for d in defects):
         reading.unreliable.update(["text_body", "html_present", "attachments"])

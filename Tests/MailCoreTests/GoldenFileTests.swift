@@ -19,8 +19,9 @@ enum GoldenFixtures {
     /// Fixtures whose input is broken in a way every careful parser notices.
     static let broken = [
         "m-multipart-missing-boundary-param", "m-multipart-mismatched-boundary", "m-multipart-no-closing-boundary",
-        "t-base64-garbage", "t-quoted-printable-broken", "h-whitespace-before-colon-and-junk-line",
-        "l-no-headers-just-text", "ew-broken-unterminated",
+        "m-multipart-empty-body", "t-base64-garbage", "t-quoted-printable-broken", "t-unknown-encoding",
+        "h-whitespace-before-colon-and-junk-line", "h-long-header-line-over-998", "l-no-headers-just-text",
+        "l-nul-bytes", "l-utf8-bom", "ew-broken-bad-base64", "c-mislabelled-latin1-as-utf8", "d-unparseable",
     ]
 
     /// A parse of one fixture may take at most this long (debug build): a slower one hints at a hang.
