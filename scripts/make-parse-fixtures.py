@@ -594,6 +594,16 @@ add("de-newsletter-list", message([
     'Content-Type: multipart/alternative; boundary="nl"'],
     multipart("nl", [part(["Content-Type: text/html; charset=utf-8", "Content-Transfer-Encoding: base64"], b64(GERMAN_HTML))])))
 
+# Invalid multibyte sequences (added later; kept last so that earlier default Message-IDs stay put).
+add("c-shift-jis-truncated-lead-byte", message(["Subject: sjis abgeschnitten", "MIME-Version: 1.0",
+                                                "Content-Type: text/plain; charset=shift_jis", "Content-Transfer-Encoding: base64"],
+                                               b64("サーバーの問題があります".encode("shift_jis") + b"\x82")))
+add("c-gb2312-invalid-sequence", message(["Subject: gb kaputt", "MIME-Version: 1.0", "Content-Type: text/plain; charset=gb2312",
+                                          "Content-Transfer-Encoding: 8bit"],
+                                         "邮件服务器".encode("gb2312") + b"\xff\xfe" + "故障。\n".encode("gb2312")))
+add("ew-euc-kr-invalid-byte", message(["Subject: =?euc-kr?B?" + base64.b64encode("메일".encode("euc-kr") + b"\xcf\x20" + "서버".encode("euc-kr")).decode() + "?="],
+                                      "Text.\n"))
+
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "Tests", "MailCoreTests", "Fixtures")

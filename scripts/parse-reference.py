@@ -142,9 +142,16 @@ def text_of(part, reading, key):
     charset = part.get_content_charset() or "us-ascii"
     try:
         text = payload.decode(charset)
-    except (LookupError, UnicodeDecodeError):
+    except LookupError:
         reading.unreliable.add(key)
         return best_effort(payload)
+    except UnicodeDecodeError:
+        reading.unreliable.add(key)
+        replaced = payload.decode(charset, "replace")
+        # A few bad bytes in a real multibyte text: keep the charset. Many: the label is wrong.
+        if replaced.count("\ufffd") > max(2, len(replaced) // 100):
+            return best_effort(payload)
+        text = replaced
     if text.startswith("\ufeff"):
         text = text[1:]
     return text
