@@ -604,6 +604,33 @@ add("c-gb2312-invalid-sequence", message(["Subject: gb kaputt", "MIME-Version: 1
 add("ew-euc-kr-invalid-byte", message(["Subject: =?euc-kr?B?" + base64.b64encode("메일".encode("euc-kr") + b"\xcf\x20" + "서버".encode("euc-kr")).decode() + "?="],
                                       "Text.\n"))
 
+# Structural edge cases of the kind public parser test suites collect (own content, LF line ends as
+# such suites store them). Kept last so that earlier default Message-IDs stay put.
+EDGE = {
+    "x-header-blank-before-colon-second-from": b"From: echt@example.de\nFrom \t: falsch@example.de\nSubject: Zwei From\n\nText\n",
+    "x-boundary-only-dashes": b'Content-Type: multipart/mixed; boundary="--------"\nSubject: Striche\n\n----------\nContent-Type: text/plain\n\nInhalt\n------------\n',
+    "x-inner-multipart-closed-by-outer": b'Content-Type: multipart/mixed; boundary="aussen"\n\n--aussen\nContent-Type: multipart/alternative; boundary="innen"\n\n--innen\nContent-Type: text/plain\n\nerster\n--aussen\nContent-Type: application/zip; name="a.zip"\n\nPK\n--aussen--\n',
+    "x-part-headers-without-blank-line": b'Content-Type: multipart/mixed; boundary="g"\n\n--g\nContent-Type: text/plain\n--g\nContent-Type: text/plain\n\nzweiter Teil\n--g--\n',
+    "x-close-delimiter-first": b'Content-Type: multipart/mixed; boundary="z"\n\n--z--\n--z\nContent-Type: text/plain\n\nnach dem Ende\n--z--\n',
+    "x-header-only-no-final-newline": b"From: a@example.de\nSubject: ohne Zeilenende",
+    "x-empty-subject-folded": b"From: a@example.de\nSubject:\n \nTo: b@example.de\n\nText\n",
+    "x-date-military-zone": b"From: a@example.de\nDate: Tue, 3 Nov 2026 14:05:09 Z\n\nText\n",
+    "x-date-ut-zone": b"From: a@example.de\nDate: Tue, 3 Nov 2026 14:05:09 UT\n\nText\n",
+    "x-date-without-final-newline": b"From: a@example.de\nDate: Tue, 3 Nov 2026 14:05:09 +0200",
+    "x-header-name-with-nul": b"From: a@example.de\nX-Kaputt\x00Name: wert\nSubject: NUL im Namen\n\nText\n",
+    "x-header-leading-colon": b"From: a@example.de\n: ohne Namen\nSubject: Doppelpunkt zuerst\n\nText\n",
+    "x-nested-message-base64": b'From: a@example.de\nSubject: verpackt\nContent-Type: multipart/mixed; boundary="n"\n\n--n\nContent-Type: text/plain\n\nsiehe Anhang\n--n\nContent-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n' + base64.b64encode(b"From: innen@example.de\nSubject: innen\n\ninnerer Text\n") + b'\n--n--\n',
+    "x-empty-nested-message": b'From: a@example.de\nSubject: leere Nachricht\nContent-Type: multipart/mixed; boundary="e"\n\n--e\nContent-Type: text/plain\n\nText\n--e\nContent-Type: message/rfc822\n\n--e--\n',
+    "x-unterminated-alternative": b'From: a@example.de\nContent-Type: multipart/alternative; boundary="u"\n\n--u\nContent-Type: text/plain\n\nschlicht\n--u\nContent-Type: text/html\n\n<p>reich</p>\n',
+    "x-inline-text-with-filename": b'From: a@example.de\nContent-Type: multipart/mixed; boundary="f"\n\n--f\nContent-Type: text/plain\nContent-Disposition: inline; filename="notiz.txt"\n\nNotiz\n--f\nContent-Type: text/plain\n\nzweiter\n--f--\n',
+    "x-related-image-first-no-start": b'From: a@example.de\nContent-Type: multipart/related; boundary="r"\n\n--r\nContent-Type: image/png\nContent-ID: <b1>\n\nPNGDATA\n--r\nContent-Type: text/html\n\n<img src="cid:b1">\n--r--\n',
+    "x-alternative-with-attachment-disposition": b'From: a@example.de\nContent-Type: multipart/alternative; boundary="d"\n\n--d\nContent-Type: text/plain\nContent-Disposition: attachment\n\nals Anhang\n--d\nContent-Type: text/html\n\n<p>html</p>\n--d--\n',
+    "x-mixed-calendar-part": b'From: a@example.de\nContent-Type: multipart/mixed; boundary="k"\n\n--k\nContent-Type: text/plain\n\nTermin\n--k\nContent-Type: text/calendar; method=REQUEST\n\nBEGIN:VCALENDAR\nEND:VCALENDAR\n--k--\n',
+    "x-delimiter-mid-line": b'From: a@example.de\nContent-Type: multipart/mixed; boundary="m"\n\n--m\nContent-Type: text/plain\n\nText mit --m mitten in der Zeile\n--m--\n',
+}
+for edge_name, edge_bytes in EDGE.items():
+    add(edge_name, edge_bytes)
+
 
 def main():
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "Tests", "MailCoreTests", "Fixtures")
