@@ -125,15 +125,3 @@ struct GoldenContractFields {
         return remaining.isEmpty
     }
 }
-
-enum GoldenFileError: Error, CustomStringConvertible {
-    case notAnObject
-    case unreadable(String)
-
-    var description: String {
-        switch self {
-        case .notAnObject: "golden file is not a JSON object"
-        case .unreadable(let path): "cannot read \(path)"
-        }
-    }
-}
