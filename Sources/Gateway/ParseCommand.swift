@@ -31,29 +31,26 @@ enum ParseCommand: Command {
 
         var totals = ParseTotals()
         var failed = false
-        let started = Date()
+        let started = ContinuousClock.now
         for file in files {
             let bytes: [UInt8]
             do {
-                bytes = try readFile(file)
+                bytes = try MessageFile.read(file)
             } catch {
-                Console.error("cannot read '\(file)': \(error.localizedDescription)")
+                Console.error("\(error)")
                 failed = true
                 continue
             }
+            let parseStart = ContinuousClock.now
             let message = MessageParser.parse(bytes)
+            totals.parseTime += ContinuousClock.now - parseStart
             switch output {
             case .json: print(ParseJSON.line(for: message, file: file))
             case .summary: print(ParseSummary.text(for: message, file: file))
             case .stats: totals.add(message, bytes: bytes.count)
             }
         }
-        if output == .stats { print(totals.report(seconds: Date().timeIntervalSince(started))) }
+        if output == .stats { print(totals.report(total: ContinuousClock.now - started)) }
         return failed ? 1 : 0
-    }
-
-    private static func readFile(_ path: String) throws -> [UInt8] {
-        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 }

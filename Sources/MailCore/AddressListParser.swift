@@ -91,10 +91,9 @@ enum AddressListParser {
     /// a quoted-string needing quotes) becomes one quoted-string, as Python renders it.
     private static func localPart(_ tokens: [Token]) -> String {
         let plain = render(tokens[...], spacing: .betweenWords)
-        let atext = Set("!#$%&'*+-/=?^_`{|}~.".utf8)
         let isDotAtom = !plain.isEmpty && plain.utf8.allSatisfy { byte in
             byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
-                || atext.contains(byte)
+                || "!#$%&'*+-/=?^_`{|}~.".utf8.contains(byte)
         }
         if isDotAtom || plain.isEmpty { return plain }
         let escaped = plain.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")

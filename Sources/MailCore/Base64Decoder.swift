@@ -23,72 +23,94 @@ enum Base64Decoder {
         return table
     }()
 
+    /// The sextet of each byte pre-shifted for each position in a quantum, so a whole quantum is
+    /// four lookups and three ORs; non-alphabet bytes set bit 24 (`invalidQuantum`).
+    private static let shiftedTables: [UInt32] = {
+        var tables = [UInt32](repeating: 0, count: 4 * 256)
+        for position in 0..<4 {
+            for byte in 0..<256 {
+                let value = table[byte]
+                tables[position * 256 + byte] = value < 64 ? UInt32(value) << UInt32(18 - 6 * position) : invalidQuantum
+            }
+        }
+        return tables
+    }()
+    private static let invalidQuantum: UInt32 = 1 << 24
+
     static func decode<C: Collection>(_ input: C) -> Result where C.Element == UInt8 {
         if let result = input.withContiguousStorageIfAvailable({ decode(buffer: $0) }) { return result }
         return Array(input).withUnsafeBufferPointer { decode(buffer: $0) }
     }
 
     static func decode(buffer input: UnsafeBufferPointer<UInt8>) -> Result {
-        let table = Self.table
         var isClean = true
-        let capacity = input.count / 4 * 3 + 3
-        let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { output, initializedCount in
-            table.withUnsafeBufferPointer { table in
-                var written = 0
-                var accumulator: UInt32 = 0
-                var pending = 0
-                var index = 0
-                let count = input.count
-                decoding: while index < count {
-                    if pending == 0, index + 4 <= count {
-                        let a = table[Int(input[index])], b = table[Int(input[index + 1])]
-                        let c = table[Int(input[index + 2])], d = table[Int(input[index + 3])]
-                        if (a | b | c | d) & 0xC0 == 0 {
-                            let quantum = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                            output[written] = UInt8(truncatingIfNeeded: quantum >> 16)
-                            output[written + 1] = UInt8(truncatingIfNeeded: quantum >> 8)
-                            output[written + 2] = UInt8(truncatingIfNeeded: quantum)
-                            written += 3
-                            index += 4
-                            continue
-                        }
-                    }
-                    let value = table[Int(input[index])]
-                    index += 1
-                    if value < 64 {
-                        accumulator = accumulator << 6 | UInt32(value)
-                        pending += 1
-                        if pending == 4 {
-                            output[written] = UInt8(truncatingIfNeeded: accumulator >> 16)
-                            output[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 8)
-                            output[written + 2] = UInt8(truncatingIfNeeded: accumulator)
-                            written += 3
-                            pending = 0
-                            accumulator = 0
-                        }
-                    } else if value == padding {
-                        if pending >= 2 { break decoding }
-                        isClean = false
-                    } else if value != whitespace {
-                        isClean = false
-                    }
+        let bytes = [UInt8](unsafeUninitializedCapacity: input.count / 4 * 3 + 3) { output, initializedCount in
+            Self.table.withUnsafeBufferPointer { table in
+                Self.shiftedTables.withUnsafeBufferPointer { shifted in
+                    (initializedCount, isClean) = decode(input, into: output, table: table, shifted: shifted)
                 }
-                switch pending {
-                case 2:
-                    output[written] = UInt8(truncatingIfNeeded: accumulator >> 4)
-                    written += 1
-                case 3:
-                    output[written] = UInt8(truncatingIfNeeded: accumulator >> 10)
-                    output[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 2)
-                    written += 2
-                case 1:
-                    isClean = false
-                default:
-                    break
-                }
-                initializedCount = written
             }
         }
         return Result(bytes: bytes, isClean: isClean)
+    }
+
+    /// The decoding loop: whole quanta through `shifted` while the input is clean, else byte by byte.
+    /// Returns the number of bytes written and whether the input was clean.
+    private static func decode(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>,
+                               table: UnsafeBufferPointer<UInt8>, shifted: UnsafeBufferPointer<UInt32>) -> (Int, Bool) {
+        var isClean = true
+        var written = 0
+        var accumulator: UInt32 = 0
+        var pending = 0
+        var index = 0
+        let count = input.count
+        decoding: while index < count {
+            if pending == 0 {
+                while index + 4 <= count {
+                    let quantum = shifted[Int(input[index])] | shifted[256 + Int(input[index + 1])]
+                        | shifted[512 + Int(input[index + 2])] | shifted[768 + Int(input[index + 3])]
+                    if quantum >= invalidQuantum { break }
+                    output[written] = UInt8(truncatingIfNeeded: quantum >> 16)
+                    output[written + 1] = UInt8(truncatingIfNeeded: quantum >> 8)
+                    output[written + 2] = UInt8(truncatingIfNeeded: quantum)
+                    written += 3
+                    index += 4
+                }
+                if index >= count { break decoding }
+            }
+            let value = table[Int(input[index])]
+            index += 1
+            if value < 64 {
+                accumulator = accumulator << 6 | UInt32(value)
+                pending += 1
+                if pending == 4 {
+                    output[written] = UInt8(truncatingIfNeeded: accumulator >> 16)
+                    output[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 8)
+                    output[written + 2] = UInt8(truncatingIfNeeded: accumulator)
+                    written += 3
+                    pending = 0
+                    accumulator = 0
+                }
+            } else if value == padding {
+                if pending >= 2 { break decoding }
+                isClean = false
+            } else if value != whitespace {
+                isClean = false
+            }
+        }
+        switch pending {
+        case 2:
+            output[written] = UInt8(truncatingIfNeeded: accumulator >> 4)
+            written += 1
+        case 3:
+            output[written] = UInt8(truncatingIfNeeded: accumulator >> 10)
+            output[written + 1] = UInt8(truncatingIfNeeded: accumulator >> 2)
+            written += 2
+        case 1:
+            isClean = false
+        default:
+            break
+        }
+        return (written, isClean)
     }
 }

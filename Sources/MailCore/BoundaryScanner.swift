@@ -28,7 +28,8 @@ struct BoundaryScanner {
             searchFrom = nextLine
         }
         guard let start = partStart else { return nil }
-        parts.append(start..<range.upperBound)
+        // Without a close delimiter the last line break still ends the part (as in Python's email).
+        parts.append(start..<max(start, lineBreakStart(before: range.upperBound, floor: start)))
         return Split(parts: parts, foundClose: false)
     }
 

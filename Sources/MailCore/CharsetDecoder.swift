@@ -9,6 +9,7 @@ enum CharsetDecoder {
         case guess
         case utf8
         case latin1
+        case latin9
         case windows1252
         case iconv(String)
     }
@@ -23,6 +24,7 @@ enum CharsetDecoder {
         "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "iso-ir-100", "cp819", "ibm819",
         "iso_8859-1:1987", "8859-1", "iso8859_1", "iso_8859_1",
     ]
+    private static let latin9Labels: Set<String> = ["iso-8859-15", "iso8859-15", "iso_8859-15", "latin9", "latin-9", "l9"]
     private static let windows1252Labels: Set<String> = ["windows-1252", "cp1252", "x-cp1252", "cp-1252", "win-1252"]
     /// Labels iconv spells differently, or where a superset decodes more real-world mail.
     private static let iconvAliases: [String: String] = [
@@ -45,6 +47,7 @@ enum CharsetDecoder {
         if guessLabels.contains(name) { return .guess }
         if utf8Labels.contains(name) { return .utf8 }
         if latin1Labels.contains(name) { return .latin1 }
+        if latin9Labels.contains(name) { return .latin9 }
         if windows1252Labels.contains(name) { return .windows1252 }
         if let alias = iconvAliases[name] { return .iconv(alias) }
         return .iconv(name.uppercased())
@@ -65,6 +68,8 @@ enum CharsetDecoder {
                     ParseDefect(kind: DefectKind.mislabelledCharset, detail: "invalid UTF-8, read as windows-1252"))
         case .latin1:
             return (SingleByteCharset.latin1(bytes), nil)
+        case .latin9:
+            return (SingleByteCharset.latin9(bytes), nil)
         case .windows1252:
             return (SingleByteCharset.windows1252(bytes), nil)
         case .iconv(let name):

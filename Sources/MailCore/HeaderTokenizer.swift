@@ -17,7 +17,16 @@ struct HeaderTokenizer {
     }
 
     /// RFC 5322 §3.2.3 specials, without "." and "\" (kept inside atoms: obs-phrase, real-world names).
-    private static let specials: Set<UInt8> = Set("()<>[]:;@,\"".utf8)
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "@"), UInt8(ascii: ","), ASCII.quote:
+            return true
+        default:
+            return false
+        }
+    }
 
     static func tokens(_ bytes: [UInt8]) -> [Token] {
         var tokens: [Token] = []
@@ -52,13 +61,13 @@ struct HeaderTokenizer {
                 tokens.append(Token(kind: .special(byte), bytes: [byte], spaceBefore: space))
                 space = false
                 index += 1
-            } else if specials.contains(byte) {
+            } else if isSpecial(byte) {
                 tokens.append(Token(kind: .special(byte), bytes: [byte], spaceBefore: space))
                 space = false
                 index += 1
             } else {
                 let start = index
-                while index < bytes.count, !ASCII.isWhitespace(bytes[index]), !specials.contains(bytes[index]),
+                while index < bytes.count, !ASCII.isWhitespace(bytes[index]), !isSpecial(bytes[index]),
                       bytes[index] != UInt8(ascii: ".") {
                     index += 1
                 }

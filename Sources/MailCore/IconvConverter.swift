@@ -1,10 +1,23 @@
 internal import Glibc
+internal import Synchronization
 
-/// Converts bytes in any charset glibc's iconv knows to a `String`. A fresh conversion descriptor
-/// per call keeps this free of shared mutable state (glibc caches the conversion tables itself).
+/// Converts bytes in any charset glibc's iconv knows to a `String`.
+///
+/// `iconv_open` is expensive (it loads a gconv module each time), so idle descriptors are kept in
+/// a pool behind a `Mutex`: a descriptor is used by one conversion at a time and reset before reuse.
 enum IconvConverter {
-    /// Output chunk size; iconv reports E2BIG and we drain the chunk.
-    private static let chunkSize = 16 * 1024
+    /// Most idle descriptors kept per charset.
+    private static let maxIdlePerCharset = 4
+
+    /// An `iconv_t` handed between threads only through the pool's lock.
+    private struct Descriptor: @unchecked Sendable {
+        let handle: iconv_t
+    }
+
+    private static let idle = Mutex<[String: [Descriptor]]>([:])
+
+    /// Largest output chunk; iconv reports E2BIG and we drain the chunk.
+    private static let maxChunkSize = 64 * 1024
     /// U+FFFD REPLACEMENT CHARACTER in UTF-8, for bytes the charset does not define.
     private static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
@@ -12,12 +25,13 @@ enum IconvConverter {
     /// or nil when iconv does not know `charset`.
     static func decode<C: Collection>(_ bytes: C, from charset: String) -> (text: String, hadErrors: Bool)?
     where C.Element == UInt8 {
-        guard let descriptor = open(charset) else { return nil }
-        defer { iconv_close(descriptor) }
+        guard let descriptor = take(charset) else { return nil }
+        defer { give(descriptor, charset) }
         var input = Array(bytes)
         var result: [UInt8] = []
         result.reserveCapacity(input.count + input.count / 2)
         var hadErrors = false
+        let chunkSize = min(maxChunkSize, input.count * 4 + 16)
         var chunk = [UInt8](repeating: 0, count: chunkSize)
         input.withUnsafeMutableBytes { inputBytes in
             chunk.withUnsafeMutableBytes { chunkBytes in
@@ -55,11 +69,21 @@ enum IconvConverter {
         return (String(decoding: result, as: UTF8.self), hadErrors)
     }
 
-    /// Whether iconv can convert from `charset`.
-    static func knows(_ charset: String) -> Bool {
-        guard let descriptor = open(charset) else { return false }
-        iconv_close(descriptor)
-        return true
+    /// An idle descriptor for `charset`, or a new one; nil when iconv does not know it.
+    private static func take(_ charset: String) -> iconv_t? {
+        if let pooled = idle.withLock({ $0[charset]?.popLast() }) { return pooled.handle }
+        return open(charset)
+    }
+
+    /// Resets `descriptor` to its initial shift state and returns it to the pool (or closes it).
+    private static func give(_ descriptor: iconv_t, _ charset: String) {
+        _ = iconv(descriptor, nil, nil, nil, nil)
+        let kept = idle.withLock { pool -> Bool in
+            guard pool[charset, default: []].count < maxIdlePerCharset else { return false }
+            pool[charset, default: []].append(Descriptor(handle: descriptor))
+            return true
+        }
+        if !kept { iconv_close(descriptor) }
     }
 
     private static func open(_ charset: String) -> iconv_t? {

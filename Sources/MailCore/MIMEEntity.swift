@@ -16,9 +16,12 @@ struct MIMEEntity: Sendable {
     var parent: Int?
     var children: [Int] = []
 
-    var mainType: Substring { contentType.split(separator: "/").first ?? "" }
-    var subtype: Substring { contentType.split(separator: "/").dropFirst().first ?? "" }
-    var isMultipart: Bool { mainType == "multipart" }
+    var mainType: Substring { contentType.prefix { $0 != "/" } }
+    var subtype: Substring {
+        guard let slash = contentType.firstIndex(of: "/") else { return "" }
+        return contentType[contentType.index(after: slash)...]
+    }
+    var isMultipart: Bool { contentType.hasPrefix("multipart/") }
     var isAttachmentDisposition: Bool { disposition == "attachment" }
 
     /// RFC 2183 §2.3 `filename`, else the RFC 2045 `name` parameter of Content-Type.

@@ -8,6 +8,23 @@ enum SingleByteCharset {
         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
 
+    /// ISO-8859-15 (Latin-9, the euro sign's Latin-1): eight code points differ from ISO-8859-1.
+    static func latin9<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        decode(bytes) { byte in
+            switch byte {
+            case 0xA4: return 0x20AC
+            case 0xA6: return 0x0160
+            case 0xA8: return 0x0161
+            case 0xB4: return 0x017D
+            case 0xB8: return 0x017E
+            case 0xBC: return 0x0152
+            case 0xBD: return 0x0153
+            case 0xBE: return 0x0178
+            default: return UInt32(byte)
+            }
+        }
+    }
+
     /// ISO-8859-1: every byte is the code point of the same value.
     static func latin1<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         decode(bytes) { UInt32($0) }
