@@ -42,6 +42,12 @@ enum CharsetDecoder {
     /// Normalises a charset label: unquoted, lower-case, without an RFC 2231 `*language` suffix.
     static func resolve(_ label: String?) -> Resolved {
         guard let label else { return .guess }
+        switch label {
+        case "utf-8", "UTF-8": return .utf8
+        case "us-ascii", "US-ASCII": return .guess
+        case "iso-8859-1", "ISO-8859-1": return .latin1
+        default: break
+        }
         var name = label.trimmingWhitespaceAndQuotes().lowercased()
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }
         if guessLabels.contains(name) { return .guess }
@@ -67,7 +73,9 @@ enum CharsetDecoder {
             return (SingleByteCharset.windows1252(bytes),
                     ParseDefect(kind: DefectKind.mislabelledCharset, detail: "invalid UTF-8, read as windows-1252"))
         case .latin1:
-            return (SingleByteCharset.latin1(bytes), nil)
+            // WHATWG Encoding: browsers read "iso-8859-1" as windows-1252, because that is what
+            // Outlook and others mean by it; C1 controls (0x80-0x9F) never occur in real text.
+            return (SingleByteCharset.windows1252(bytes), nil)
         case .latin9:
             return (SingleByteCharset.latin9(bytes), nil)
         case .windows1252:

@@ -25,11 +25,6 @@ enum SingleByteCharset {
         }
     }
 
-    /// ISO-8859-1: every byte is the code point of the same value.
-    static func latin1<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        decode(bytes) { UInt32($0) }
-    }
-
     /// windows-1252, the charset Outlook really uses when it says iso-8859-1 or nothing.
     static func windows1252<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         decode(bytes) { byte in

@@ -22,6 +22,7 @@ struct TransferEncodingTests {
         Case("x-uuencode", body("x-uuencode", "us-ascii", "begin 644 a.txt\r\n#86)C\r\n`\r\nend"), "abc"),
         Case("RFC 2046 §4.1.2 windows-1252 body", [UInt8]("Content-Type: text/plain; charset=windows-1252\r\n\r\n".utf8) + [0x84, 0x47, 0x72, 0xFC, 0xDF, 0x65, 0x93, 0x20, 0x80], "„Grüße“ €"),
         Case("ISO-8859-1 body", [UInt8]("Content-Type: text/plain; charset=ISO-8859-1\r\n\r\n".utf8) + [0x47, 0x72, 0xFC, 0xDF, 0x65], "Grüße"),
+        Case("WHATWG: iso-8859-1 is read as windows-1252 (Outlook)", [UInt8]("Content-Type: text/plain; charset=iso-8859-1\r\n\r\n".utf8) + [0x96, 0x80], "–€"),
         Case("ISO-8859-15 body", [UInt8]("Content-Type: text/plain; charset=iso-8859-15\r\n\r\n".utf8) + [0xA4], "€"),
         Case("Charset alias latin1", [UInt8]("Content-Type: text/plain; charset=latin1\r\n\r\n".utf8) + [0xE4], "ä"),
         Case("Charset alias utf8", [UInt8]("Content-Type: text/plain; charset=utf8\r\n\r\n".utf8) + Array("ä".utf8), "ä"),
