@@ -52,7 +52,8 @@ struct MutationLoop {
         while Date() < deadline {
             for _ in 0..<100 {
                 let input = mutated()
-                FileManager.default.createFile(atPath: "parse-fuzz-crash.eml", contents: Data(input))
+                // Written before the attempt: after a trap, this file holds the input that caused it.
+                _ = FileManager.default.createFile(atPath: "parse-fuzz-crash.eml", contents: Data(input))
                 FuzzTarget.exercise(input)
                 count += 1
             }
