@@ -25,6 +25,8 @@ import Testing
         Case(rule: "out_of_office_subject", fires: .subject("Abwesenheitsnotiz: Rechnung"), quiet: .subject("Rechnung für März")),
         Case(rule: "out_of_office_wording", fires: .body("Ich bin bis 14.8. nicht im Büro. In dringenden Fällen wenden Sie sich an Frau Maier."),
              quiet: .body("Ich bin heute im Büro und komme nicht ins Kundencenter.")),
+        Case(rule: "absence_notice", fires: .body("Während meiner Abwesenheit wenden Sie sich bitte an meine Urlaubsvertretung."),
+             quiet: .body("Während der Wartung war die Seite nicht erreichbar.")),
         Case(rule: "absence_with_return", fires: .body("Ich bin im Urlaub. Ab dem 24. August bin ich wieder für Sie da."),
              quiet: .body("Ich bin ab Montag wieder im Homeoffice und brauche VPN.")),
         Case(rule: "absence_hint", fires: .body("Ab dem 3.9. bin ich wieder erreichbar."), quiet: .body("Der Server ist nicht erreichbar.")),
