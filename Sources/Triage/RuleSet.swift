@@ -41,6 +41,6 @@ public struct RuleSet: Sendable {
         try self.init(json: Data(json.utf8))
     }
 
-    /// A copy with one rule's weight changed (for tuning tools and tests).
+    /// The rule with this id, if any.
     public func rule(_ id: String) -> Rule? { rules.first { $0.id == id } }
 }
