@@ -100,6 +100,10 @@ struct HitCollector {
             case .body, .text, .quoted: continue
             }
             for value in values where !value.isEmpty {
+                if !rule.prefixes.isEmpty, let found = Self.firstPrefix(rule.prefixes, of: value) {
+                    record(index, evidence: found, number: nil)
+                    break
+                }
                 if !rule.substrings.isEmpty, let found = Self.firstSubstring(rule.substrings, in: value) {
                     record(index, evidence: found, number: nil)
                     break
@@ -117,6 +121,18 @@ struct HitCollector {
         hits[index] = RuleHit(rule: rule.id, target: rule.target, weight: rule.weight,
                               evidence: String(evidence.prefix(Self.maximumEvidenceLength)), note: nil)
         if rule.target == .category(.followup), let number, ticketNumber == nil { ticketNumber = number }
+    }
+
+    /// The first of the lower-case `prefixes` that `value` starts with, blanks skipped (ASCII
+    /// case-insensitively).
+    private static func firstPrefix(_ prefixes: [[UInt8]], of value: String) -> String? {
+        let start = value.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+        for prefix in prefixes where start.count >= prefix.count {
+            if zip(start, prefix).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) == $1 }) {
+                return String(decoding: prefix, as: UTF8.self)
+            }
+        }
+        return nil
     }
 
     /// The first of the lower-case `substrings` found in `value` (ASCII case-insensitively).

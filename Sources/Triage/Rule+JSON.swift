@@ -2,7 +2,7 @@ import Foundation
 
 extension Rule {
     static let keys: Set<String> = [
-        "id", "description", "category", "weight", "field", "phrases", "regex", "contains", "present", "negatable",
+        "id", "description", "category", "weight", "field", "phrases", "regex", "contains", "starts", "present", "negatable",
         "attributable", "except", "faq", "no_faq",
     ]
 
@@ -36,17 +36,18 @@ extension Rule {
         let regexSources = try Self.strings(object["regex"], "regex", fail)
         let exceptSources = try Self.strings(object["except"], "except", fail)
         let substrings = try Self.strings(object["contains"], "contains", fail)
+        let prefixes = try Self.strings(object["starts"], "starts", fail)
         let present = object["present"] as? Bool ?? false
         if !phraseSources.isEmpty, !field.isWordText {
             throw fail("'phrases' need a word field (subject, body, text, quoted), not '\(fieldName)'")
         }
-        if !regexSources.isEmpty || !substrings.isEmpty, field.isWordText, field != .subject {
-            throw fail("'regex' and 'contains' apply to subject, from, content_type and header fields only (use 'phrases')")
+        if !regexSources.isEmpty || !substrings.isEmpty || !prefixes.isEmpty, field.isWordText, field != .subject {
+            throw fail("'regex', 'contains' and 'starts' apply to subject, from, content_type and header fields only (use 'phrases')")
         }
-        if substrings.contains(where: \.isEmpty) { throw fail("'contains' has an empty string") }
+        if (substrings + prefixes).contains(where: \.isEmpty) { throw fail("'contains' or 'starts' has an empty string") }
         if present, !(field.isHeader) { throw fail("'present' applies to header fields only") }
-        if phraseSources.isEmpty, regexSources.isEmpty, substrings.isEmpty, !present {
-            throw fail("needs 'phrases', 'regex', 'contains' or 'present'")
+        if phraseSources.isEmpty, regexSources.isEmpty, substrings.isEmpty, prefixes.isEmpty, !present {
+            throw fail("needs 'phrases', 'regex', 'contains', 'starts' or 'present'")
         }
         if target == .negation || target == .attribution, field != .text {
             throw fail("modifiers (negation, attribution) work on field 'text'")
@@ -86,6 +87,7 @@ extension Rule {
         }
         return Rule(id: id, description: description, target: target, weight: weight, field: field,
                   phrases: phrases, regexes: regexes, substrings: substrings.map { Array($0.lowercased().utf8) },
+                  prefixes: prefixes.map { Array($0.lowercased().utf8) },
                   matchesPresence: present,
                   negatable: object["negatable"] as? Bool ?? false, attributable: object["attributable"] as? Bool ?? false,
                   exceptions: exceptions, faq: faq, suppressesFAQ: object["no_faq"] as? Bool ?? false)

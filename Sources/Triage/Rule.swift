@@ -15,6 +15,8 @@ public final class Rule: Sendable {
     /// Lower-case substrings, any of which is a hit (for subject, from, headers, content types):
     /// much cheaper than a regular expression where a literal says it all.
     let substrings: [[UInt8]]
+    /// Lower-case beginnings, any of which is a hit (leading blanks ignored): `Read:`, `Fwd:`, `bulk`.
+    let prefixes: [[UInt8]]
     /// For header rules: the header's mere presence is a hit.
     let matchesPresence: Bool
     /// A negation cue next to the match cancels the hit ("nicht", "not", "nichts").
@@ -31,7 +33,7 @@ public final class Rule: Sendable {
     public let suppressesFAQ: Bool
 
     init(id: String, description: String, target: RuleTarget, weight: Double, field: RuleField, phrases: [PhrasePattern],
-         regexes: [NSRegularExpression], substrings: [[UInt8]], matchesPresence: Bool, negatable: Bool, attributable: Bool,
+         regexes: [NSRegularExpression], substrings: [[UInt8]], prefixes: [[UInt8]], matchesPresence: Bool, negatable: Bool, attributable: Bool,
          exceptions: [PhrasePattern], faq: Int?, suppressesFAQ: Bool) {
         self.id = id
         self.description = description
@@ -41,6 +43,7 @@ public final class Rule: Sendable {
         self.phrases = phrases
         self.regexes = regexes
         self.substrings = substrings
+        self.prefixes = prefixes
         self.matchesPresence = matchesPresence
         self.negatable = negatable
         self.attributable = attributable

@@ -33,7 +33,7 @@ import Testing
         Case(name: "phrases on a header", rules: #"{"id": "h1", "description": "d", "category": "automated", "weight": 1, "field": "header:X-A", "phrases": ["x"]}"#,
              location: "rule 'h1'", problem: "'phrases' need a word field"),
         Case(name: "no patterns", rules: #"{"id": "e1", "description": "d", "category": "standard", "weight": 1}"#,
-             location: "rule 'e1'", problem: "needs 'phrases', 'regex', 'contains' or 'present'"),
+             location: "rule 'e1'", problem: "needs 'phrases', 'regex', 'contains', 'starts' or 'present'"),
         Case(name: "missing id", rules: #"{"description": "d", "category": "standard", "weight": 1, "phrases": ["x"]}"#,
              location: "rule #1", problem: "missing 'id'"),
     ]
