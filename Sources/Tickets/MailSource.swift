@@ -44,3 +44,12 @@ public protocol MailSource: AnyObject {
     /// else a plain sleep). Returns true when the server reported a change.
     func waitForChange(seconds: Double) throws -> Bool
 }
+
+extension MailSource {
+    /// Moves messages the intake gave up on to `mailbox`, so that people see them apart from the
+    /// inbox. The default marks them like processed mail and moves them; an IMAP session may
+    /// override it (e.g. to skip the keyword).
+    public func quarantine(uids: [UInt32], to mailbox: String) throws {
+        try markProcessed(uids: uids, moveTo: mailbox)
+    }
+}
