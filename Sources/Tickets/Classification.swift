@@ -30,7 +30,7 @@ public struct Classification: Sendable, Hashable {
 }
 
 /// One rule that fired, with its weight and the text that made it fire.
-public struct ClassificationReason: Sendable, Hashable {
+public struct ClassificationReason: Sendable, Hashable, Codable {
     public var rule: String
     public var weight: Double
     public var evidence: String

@@ -56,6 +56,8 @@ public final class InMemoryTicketStore: TicketStore {
         for key in keys where ledger[key]?.state.isSettled == true { ledger[key]?.marked = true }
     }
 
+    public func makeDurable() throws {}
+
     public func ledgerCounts() throws -> [LedgerState: Int] {
         var counts: [LedgerState: Int] = [:]
         for entry in ledger.values { counts[entry.state, default: 0] += 1 }

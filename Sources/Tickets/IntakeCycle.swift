@@ -139,6 +139,7 @@ public final class IntakeCycle {
     /// Tells the server, then records that it was told: the keyword (and move) for settled mail,
     /// the quarantine folder for quarantined mail.
     private func mark(_ uids: [UInt32], quarantine quarantined: [UInt32], in mailbox: MailboxContext) throws {
+        if !uids.isEmpty || !quarantined.isEmpty { try store.makeDurable() }
         if !uids.isEmpty {
             try source.markProcessed(uids: uids, moveTo: configuration.processedMailbox)
         }

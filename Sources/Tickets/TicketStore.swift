@@ -31,6 +31,9 @@ public protocol TicketStore: AnyObject {
     func quarantine(_ attempt: FailedAttempt) throws -> Int
     /// Notes that the server was told (keyword set, message moved) for these settled messages.
     func recordMarked(_ keys: [LedgerKey]) throws
+    /// Makes every commit so far survive a power loss; the intake calls it before it tells the
+    /// server a message is done (so that a marked or moved mail always has its ticket).
+    func makeDurable() throws
     /// How many ledger rows are in each state (for monitoring and the crash test).
     func ledgerCounts() throws -> [LedgerState: Int]
 
