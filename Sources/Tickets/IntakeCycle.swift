@@ -144,7 +144,7 @@ public final class IntakeCycle {
             try source.markProcessed(uids: uids, moveTo: configuration.processedMailbox)
         }
         if !quarantined.isEmpty, let folder = configuration.quarantineMailbox {
-            try source.quarantine(uids: quarantined, to: folder)
+            try source.moveToQuarantine(uids: quarantined, mailbox: folder)
         }
         let keys = (uids + quarantined).map {
             LedgerKey(mailbox: mailbox.name, uidValidity: mailbox.uidValidity, uid: $0)
