@@ -146,21 +146,32 @@ enum SchemaMigrations {
         CREATE INDEX time_entries_by_time ON time_entries (worked_at);
         """
 
-    /// Brings `database` up to the latest version; returns the version it found.
+    /// Brings `database` up to the latest version; returns the version it found. The version is
+    /// read inside each migration's write transaction, so two processes opening a new database at
+    /// once never both run the same migration.
     @discardableResult
     static func migrate(_ database: SQLiteDatabase) throws -> Int {
-        let found = try database.first("PRAGMA user_version") { $0.int(0) } ?? 0
-        guard found <= all.count else {
-            throw SQLiteError(
-                code: 0, message: "database schema version \(found) is newer than this program (\(all.count))",
-                sql: "PRAGMA user_version")
-        }
-        for version in found..<all.count {
-            try database.writeTransaction {
-                try database.execute(all[version])
-                try database.execute("PRAGMA user_version = \(version + 1)")
+        let found = try currentVersion(database)
+        var version = found
+        while version < all.count {
+            version = try database.writeTransaction {
+                let current = try currentVersion(database)
+                guard current < all.count else { return current }
+                try database.execute(all[current])
+                try database.execute("PRAGMA user_version = \(current + 1)")
+                return current + 1
             }
         }
         return found
+    }
+
+    private static func currentVersion(_ database: SQLiteDatabase) throws -> Int {
+        let version = try database.first("PRAGMA user_version") { $0.int(0) } ?? 0
+        guard version <= all.count else {
+            throw SQLiteError(
+                code: 0, message: "database schema version \(version) is newer than this program (\(all.count))",
+                sql: "PRAGMA user_version")
+        }
+        return version
     }
 }

@@ -25,7 +25,7 @@ struct IntakeCommandRunner {
     var environment: [String: String] = [:]
     var currentDirectory: URL?
 
-    func run(_ arguments: [String], timeout: TimeInterval = 60) throws -> Result {
+    func run(_ arguments: [String]) throws -> Result {
         let binary = Self.binary
         guard FileManager.default.isExecutableFile(atPath: binary.path) else {
             throw RunnerError(description: "\(binary.path) is missing: run 'swift build' first")
@@ -39,16 +39,23 @@ struct IntakeCommandRunner {
         for (key, value) in environment { merged[key] = value }
         process.environment = merged
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
+        let capture = FileManager.default.temporaryDirectory.appendingPathComponent("intake-run-\(UUID().uuidString)")
+        let outPath = capture.path + ".out", errPath = capture.path + ".err"
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: outPath)
+            try? FileManager.default.removeItem(atPath: errPath)
+        }
+        // Files, not pipes: a chatty child can never block on a full pipe while we wait.
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 
     struct RunnerError: Error, CustomStringConvertible {
