@@ -9,13 +9,20 @@ enum ShutdownSignal {
 
     static var requested: Bool { requestedFlag.load(ordering: .relaxed) }
 
-    /// Installs the handler for SIGTERM and SIGINT.
+    /// Installs the handler for SIGTERM and SIGINT, and unblocks both: a process inherits its
+    /// parent's signal mask, and a parent that spawned us from a thread with these signals blocked
+    /// would otherwise leave the daemon deaf to `kill`.
     static func install() {
         let handler: @convention(c) (Int32) -> Void = { _ in
             ShutdownSignal.requestedFlag.store(true, ordering: .relaxed)
         }
         signal(SIGTERM, handler)
         signal(SIGINT, handler)
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &signals, nil)
     }
 
     /// Sleeps up to `seconds`, waking early when shutdown is requested.

@@ -8,6 +8,12 @@ public import Tickets
 public final class StandardErrorLogSink: LogSink {
     private let minimumLevel: LogLevel
     private let clock: any Clock
+    /// Made once: creating an ISO8601DateFormatter per line costs more than the rest of the line.
+    private let formatter: ISO8601DateFormatter = {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter
+    }()
 
     public init(minimumLevel: LogLevel = .info, clock: any Clock) {
         self.minimumLevel = minimumLevel
@@ -16,12 +22,12 @@ public final class StandardErrorLogSink: LogSink {
 
     public func log(_ event: LogEvent) {
         guard event.level >= minimumLevel else { return }
-        FileHandle.standardError.write(Data((Self.line(event, at: clock.now()) + "\n").utf8))
+        FileHandle.standardError.write(Data((Self.line(event, timestamp: formatter.string(from: clock.now())) + "\n").utf8))
     }
 
     /// The line for `event` (without the newline).
-    public static func line(_ event: LogEvent, at date: Date) -> String {
-        var parts = ["ts=\(timestamp(date))", "level=\(event.level.rawValue)", "event=\(quoted(event.name))"]
+    public static func line(_ event: LogEvent, timestamp: String) -> String {
+        var parts = ["ts=\(timestamp)", "level=\(event.level.rawValue)", "event=\(quoted(event.name))"]
         for field in event.fields { parts.append("\(field.key)=\(quoted(field.value))") }
         return parts.joined(separator: " ")
     }
@@ -48,12 +54,6 @@ public final class StandardErrorLogSink: LogSink {
             }
         }
         return text + "\""
-    }
-
-    private static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
     }
 }
 

@@ -74,8 +74,11 @@ struct IntakeEndToEndTests {
         #expect(latency < 10, "new mail took \(latency) s")
 
         process.terminate()
-        #expect(try waitUntil(seconds: 15) { !process.isRunning })
-        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        let stopped = try waitUntil(seconds: 15) { !process.isRunning }
+        #expect(stopped, "run did not stop within 15 s of SIGTERM")
+        if stopped {
+            #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        }
         let log = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
         #expect(log.contains("event=run.stopped"), "\(log)")
         #expect(!log.contains(dovecot.password))
