@@ -121,8 +121,10 @@ public struct SHA256: Sendable {
                     d = c; c = b; b = a; a = temp1 &+ temp2
                 }
             }
-            state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-            state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+            state.withUnsafeMutableBufferPointer { words in
+                words[0] &+= a; words[1] &+= b; words[2] &+= c; words[3] &+= d
+                words[4] &+= e; words[5] &+= f; words[6] &+= g; words[7] &+= h
+            }
         }
     }
 }
