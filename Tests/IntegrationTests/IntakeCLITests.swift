@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import TicketStoreSQLite
 import Tickets
@@ -171,5 +172,38 @@ struct IntakeCLITests {
         let again = try fixture.run(["quarantine", "retry", String(retried)])
         #expect(again.status == 1 && again.stderr.contains("already retried"))
         #expect(try fixture.run(["tickets", "list", "--json"]).jsonLines().count == 1)
+    }
+
+    @Test("run against a closed port logs each failure, backs off, and exits 0 on SIGTERM")
+    func runBacksOffAndStops() throws {
+        let fixture = try Fixture()
+        let errPath = fixture.configPath + ".stderr"
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        let process = Process()
+        process.executableURL = IntakeCommandRunner.binary
+        process.arguments = ["run", "--config", fixture.configPath]
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        var log = ""
+        for _ in 0..<100 where !log.contains("event=run.cycle_failed") {
+            usleep(100_000)
+            log = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        }
+        #expect(log.contains("event=run.cycle_failed") && log.contains("retry_in="), "\(log)")
+        process.terminate()
+        var waited = 0
+        while process.isRunning, waited < 50 {
+            usleep(100_000)
+            waited += 1
+        }
+        #expect(!process.isRunning, "run did not stop within 5 s of SIGTERM")
+        if !process.isRunning {
+            #expect(process.terminationStatus == 0)
+        }
+        log = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        #expect(log.contains("event=run.stopped"))
+        #expect(!log.contains("not-used"))
     }
 }
