@@ -38,6 +38,13 @@ final class IMAPConnection {
         receiveBuffer.deallocate()
     }
 
+    /// Shuts the socket down before the handle is freed. libcurl sends its own LOGOUT on cleanup
+    /// and waits for the answer; on a broken or stalled connection that would block for the
+    /// server response timeout, so a connection given up on is cut first.
+    func abandon() {
+        if let socket = try? easy.activeSocket(), socket >= 0 { shutdown(socket, Int32(SHUT_RDWR)) }
+    }
+
     private func configure(_ configuration: IMAPConfiguration, endpoint: Endpoint) throws {
         try easy.set(CURLOPT_URL, endpoint.connectURL)
         try easy.set(CURLOPT_CONNECT_ONLY, 1)
