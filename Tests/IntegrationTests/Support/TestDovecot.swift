@@ -63,9 +63,17 @@ final class TestDovecot {
            let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 {
             kill(pid, SIGTERM)
             let deadline = Date().addingTimeInterval(Self.shutdownTimeoutSeconds)
-            while kill(pid, 0) == 0 && Date() < deadline { usleep(10_000) }
+            while Self.isRunning(pid) && Date() < deadline { usleep(10_000) }
         }
         try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// True while `pid` exists and is not a zombie (the master is re-parented to PID 1, which
+    /// in some containers never reaps it).
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        guard kill(pid, 0) == 0, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first != "Z"
     }
 
     /// The Dovecot log, for failure messages.
