@@ -1,0 +1,129 @@
+public import Foundation
+
+/// Reads a `Date` header (RFC 5322 §3.3, with the §4.3 obsolete forms) the way Python's
+/// `email.utils.parsedate_tz` does: optional weekday, two-digit years (< 69 → 20xx, else 19xx),
+/// obsolete zones (UT, GMT, EST…), RFC 850 `21-Apr-2001`, `.` as time separator, month and day
+/// swapped, extra whitespace and trailing comments. A missing, unknown or military zone and
+/// `-0000` mean UTC (RFC 5322 §4.3: military zones are unreliable and read as -0000).
+public enum RFC5322Date {
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let fullMonths = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                     "september", "october", "november", "december"]
+    private static let weekdays: Set<String> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    /// RFC 5322 §4.3 obs-zone, in ±HHMM.
+    private static let zones: [String: Int] = [
+        "UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "AST": -400, "ADT": -300, "EST": -500, "EDT": -400,
+        "CST": -600, "CDT": -500, "MST": -700, "MDT": -600, "PST": -800, "PDT": -700,
+    ]
+
+    /// The instant, or nil when the value is not a date.
+    public static func parse(_ value: String) -> Date? {
+        var words = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }).map(String.init)
+        guard let first = words.first else { return nil }
+        if first.hasSuffix(",") || weekdays.contains(first.lowercased()) {
+            words.removeFirst()
+        } else if let comma = first.lastIndex(of: ",") {
+            words[0] = String(first[first.index(after: comma)...])
+        }
+        if words.count == 3 {
+            let pieces = words[0].split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            if pieces.count == 3 { words = pieces + words[1...] }
+        }
+        if words.count == 4 {
+            let last = words[3]
+            if let sign = last.firstIndex(where: { $0 == "+" || $0 == "-" }), sign != last.startIndex {
+                words[3...] = [String(last[..<sign]), String(last[sign...])]
+            } else {
+                words.append("")
+            }
+        }
+        guard words.count >= 5 else { return nil }
+        var (day, month, year, time, zone) = (words[0], words[1].lowercased(), words[2], words[3], words[4])
+        guard !day.isEmpty, !month.isEmpty, !year.isEmpty else { return nil }
+        var monthNumber = monthIndex(month)
+        if monthNumber == nil {
+            (day, month) = (month, day.lowercased())
+            monthNumber = monthIndex(month)
+        }
+        guard let monthNumber else { return nil }
+        if day.hasSuffix(",") { day.removeLast() }
+        if year.contains(":") { (year, time) = (time, year) }
+        if year.hasSuffix(",") { year.removeLast() }
+        guard let yearFirst = year.first else { return nil }
+        if !yearFirst.isNumber { (year, zone) = (zone, year) }
+        if time.hasSuffix(",") { time.removeLast() }
+        var clock = time.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        if clock.count == 1 { clock = time.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+        guard clock.count == 2 || clock.count == 3 else { return nil }
+        guard let yearValue = Int(year), let dayValue = Int(day), let hour = Int(clock[0]), let minute = Int(clock[1]),
+              let second = clock.count == 3 ? Int(clock[2]) : 0 else { return nil }
+        let fullYear = yearValue < 100 ? (yearValue > 68 ? yearValue + 1900 : yearValue + 2000) : yearValue
+        guard (1...9999).contains(fullYear), (1...daysIn(month: monthNumber, year: fullYear)).contains(dayValue),
+              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+        let offset = zoneOffsetSeconds(zone)
+        let days = daysSinceEpoch(year: fullYear, month: monthNumber, day: dayValue)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    private static func monthIndex(_ name: String) -> Int? {
+        if let index = months.firstIndex(of: name) { return index + 1 }
+        if let index = fullMonths.firstIndex(of: name) { return index + 1 }
+        return nil
+    }
+
+    /// Offset east of UTC in seconds; 0 for unknown zones, military letters and -0000.
+    private static func zoneOffsetSeconds(_ zone: String) -> Int {
+        if let known = zones[zone.uppercased()] { return (known / 100) * 3600 }
+        guard let numeric = Int(zone), abs(numeric) < 10_000 else { return 0 }
+        let magnitude = abs(numeric)
+        let seconds = (magnitude / 100) * 3600 + (magnitude % 100) * 60
+        return numeric < 0 ? -seconds : seconds
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days from 1970-01-01 to the civil date (Howard Hinnant's `days_from_civil`).
+    static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let shiftedYear = month <= 2 ? year - 1 : year
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+        let yearOfEra = shiftedYear - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// ISO 8601 in UTC, e.g. `2001-04-21T00:18:00Z` (the `parse --json` form).
+    public static func iso8601(_ date: Date) -> String {
+        let total = Int(date.timeIntervalSince1970.rounded(.down))
+        var days = total / 86_400
+        var secondsOfDay = total % 86_400
+        if secondsOfDay < 0 {
+            secondsOfDay += 86_400
+            days -= 1
+        }
+        let (year, month, day) = civil(fromDays: days)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+        return "\(yearText)-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)):\(two(secondsOfDay % 60))Z"
+    }
+
+    /// Howard Hinnant's `civil_from_days`.
+    private static func civil(fromDays days: Int) -> (Int, Int, Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPrime = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
+        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
