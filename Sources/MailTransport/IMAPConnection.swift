@@ -161,7 +161,7 @@ final class IMAPConnection {
             switch received {
             case 0?:
                 let reason = byeText.map { "server said BYE: \($0)" } ?? "server closed the connection"
-                throw IMAPSessionError(.protocolViolation, url: url, detail: reason)
+                throw IMAPSessionError(.connectionLost, url: url, detail: reason)
             case let count?:
                 parser.append(UnsafeRawBufferPointer(rebasing: receiveBuffer[0..<count]))
                 return true

@@ -17,6 +17,7 @@ final class TestDovecot {
     let certificateFile: String?
     private var configFile: String { "\(directory)/dovecot.conf" }
     private var stopped = false
+    private let capabilities: [String]?
 
     /// Longest wait for the greeting after starting Dovecot (it usually takes 0.2 s).
     static let startupTimeoutSeconds = 10.0
@@ -25,7 +26,10 @@ final class TestDovecot {
 
     /// - Parameter tls: with TLS the server offers STARTTLS on `imapPort` and implicit TLS on
     ///   `imapsPort`; without, it speaks only clear text (and offers no STARTTLS).
-    init(tls: Bool = true) throws {
+    /// - Parameter capabilities: replaces the capabilities announced after login
+    ///   (`imap_capability`), to exercise a client's fallbacks for servers without IDLE or MOVE.
+    init(tls: Bool = true, capabilities: [String]? = nil) throws {
+        self.capabilities = capabilities
         let dovecot = try ProcessRunner.locate("dovecot")
         _ = try ProcessRunner.locate("doveadm")
         var template = Array("\(FileManager.default.temporaryDirectory.path)/support-intake-dovecot-XXXXXX".utf8CString)
@@ -92,7 +96,9 @@ final class TestDovecot {
         if let imapsPort {
             lines += ["  inet_listener imaps {", "    port = \(imapsPort)", "    ssl = yes", "  }"]
         }
-        lines += ["}", "service lmtp {", "  inet_listener lmtp {", "    port = \(lmtpPort)", "  }", "}"]
+        lines += ["}"]
+        if let capabilities { lines += ["imap_capability = \(capabilities.joined(separator: " "))"] }
+        lines += ["service lmtp {", "  inet_listener lmtp {", "    port = \(lmtpPort)", "  }", "}"]
         if let certificateFile {
             lines += ["ssl = yes", "ssl_cert = <\(certificateFile)", "ssl_key = <\(directory)/key.pem"]
         } else {
