@@ -73,6 +73,15 @@ import Testing
         #expect(error.description.contains("certificate"))
     }
 
+    @Test func startTLSVerifiesTheCertificateToo() throws {
+        let server = try TestDovecot()
+        let configuration = IMAPConfiguration(url: server.url(), username: server.user, password: server.password,
+                                              connectTimeout: 10, responseTimeout: 10)
+        let error = try #require(throws: IMAPSessionError.self) { try IMAPSession(configuration: configuration).select("INBOX") }
+        #expect(error.kind == .tls)
+        #expect(error.curlCode == 60)
+    }
+
     @Test func stallInTheMiddleOfALiteralTimesOut() throws {
         let server = try StallingIMAPServer()
         let configuration = IMAPConfiguration(url: "imap://127.0.0.1:\(server.port)/INBOX", username: "u", password: "p",
