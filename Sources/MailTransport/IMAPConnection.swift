@@ -38,6 +38,13 @@ final class IMAPConnection {
         receiveBuffer.deallocate()
     }
 
+    /// Shuts the socket down before the handle is freed. libcurl sends its own LOGOUT on cleanup
+    /// and waits for the answer; on a broken or stalled connection that would block for the
+    /// server response timeout, so a connection given up on is cut first.
+    func abandon() {
+        if let socket = try? easy.activeSocket(), socket >= 0 { shutdown(socket, Int32(SHUT_RDWR)) }
+    }
+
     private func configure(_ configuration: IMAPConfiguration, endpoint: Endpoint) throws {
         try easy.set(CURLOPT_URL, endpoint.connectURL)
         try easy.set(CURLOPT_CONNECT_ONLY, 1)
@@ -154,7 +161,7 @@ final class IMAPConnection {
             switch received {
             case 0?:
                 let reason = byeText.map { "server said BYE: \($0)" } ?? "server closed the connection"
-                throw IMAPSessionError(.protocolViolation, url: url, detail: reason)
+                throw IMAPSessionError(.connectionLost, url: url, detail: reason)
             case let count?:
                 parser.append(UnsafeRawBufferPointer(rebasing: receiveBuffer[0..<count]))
                 return true

@@ -93,6 +93,7 @@ public final class IMAPSession: MailSource {
         do {
             return try body(connection)
         } catch let error as IMAPSessionError where error.dropsConnection {
+            connection.abandon()
             self.connection = nil
             selectedMailbox = nil
             throw error

@@ -14,7 +14,9 @@ public struct IMAPSessionError: Error, Sendable, Hashable, CustomStringConvertib
         case timeout
         /// The server answered a command with NO or BAD.
         case commandFailed
-        /// The server broke the protocol or closed the connection.
+        /// The connection broke (reset, closed by the server, server restart).
+        case connectionLost
+        /// The server broke the protocol, or the session was used out of order.
         case protocolViolation
     }
 
@@ -50,7 +52,7 @@ public struct IMAPSessionError: Error, Sendable, Hashable, CustomStringConvertib
         case 60: (.tls, "server certificate could not be verified (set caFile for a private CA)")
         case 64: (.tls, "server does not offer STARTTLS; refusing to log in without TLS (allowInsecure permits it on test setups)")
         case 67: (.login, "login denied: wrong username or password, or the server refuses this login method")
-        case 52, 55, 56: (.protocolViolation, "connection lost")
+        case 52, 55, 56: (.connectionLost, "connection lost")
         default: (.protocolViolation, "libcurl failed")
         }
         self.init(kind, url: error.url, detail: "\(explanation) (\(error.operation): curl \(error.code): \(error.message))",

@@ -81,3 +81,35 @@ import Testing
         #expect(fetch?.body?.bytes == Array("abcd".utf8))
     }
 }
+
+/// Long streams cross the framer's buffer compaction many times; odd read sizes put the cut
+/// inside CRLFs, announcements and literals at ever different places.
+@Suite struct LongStreamTests {
+    static func body(_ number: Int) -> [UInt8] {
+        Array("Subject: \(number)\r\n\r\n".utf8) + Array(repeating: UInt8(ascii: "a") &+ UInt8(number % 26), count: 100 + number % 700)
+    }
+
+    @Test(arguments: [1, 777, 4096, 65_537])
+    func manyFetchesInChunks(chunkSize: Int) throws {
+        let count = 600
+        var stream: [UInt8] = []
+        for number in 1...count {
+            let body = Self.body(number)
+            stream += Array("* \(number) FETCH (UID \(number) RFC822.SIZE \(body.count) BODY[] {\(body.count)}\r\n".utf8) + body
+            stream += Array(")\r\n".utf8)
+        }
+        stream += Array("S1 OK done\r\n".utf8)
+        let chunks = stride(from: 0, to: stream.count, by: chunkSize).map { Array(stream[$0..<min($0 + chunkSize, stream.count)]) }
+        let responses = try parseAll(chunks)
+        #expect(responses.count == count + 1)
+        var mismatches = 0
+        for (index, response) in responses.prefix(count).enumerated() {
+            guard case .untagged(.fetch(let fetch)) = response, fetch.uid == UInt32(index + 1),
+                  fetch.body?.bytes == Self.body(index + 1) else {
+                mismatches += 1
+                continue
+            }
+        }
+        #expect(mismatches == 0)
+    }
+}
