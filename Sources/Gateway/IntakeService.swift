@@ -11,6 +11,7 @@ final class IntakeService {
     let clock: any Clock
     let log: any LogSink
     private(set) var source: (any MailSource)?
+    private let classify: IntakeCycle.Classify
     private let makeSource: (GatewayConfiguration) throws -> any MailSource
 
     init(
@@ -21,6 +22,7 @@ final class IntakeService {
         self.clock = clock
         self.log = log
         self.makeSource = makeSource
+        classify = try IntakeClassifier.make(configuration)
         store = try StoreOpener.open(configuration)
     }
 
@@ -36,7 +38,7 @@ final class IntakeService {
     func runCycle(shouldStop: @escaping () -> Bool = { false }) throws -> IntakeSummary {
         try IntakeCycle(
             source: try mailSource(), store: store, clock: clock, log: log, configuration: configuration.intake,
-            shouldStop: shouldStop
+            classify: classify, shouldStop: shouldStop
         ).run()
     }
 

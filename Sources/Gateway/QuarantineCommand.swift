@@ -60,7 +60,7 @@ enum QuarantineCommand: Command {
                 return 0
             }
             let intake = MessageIntake(
-                store: store, clock: clock, log: StandardErrorLogSink(clock: clock), classify: { _ in nil },
+                store: store, clock: clock, log: StandardErrorLogSink(clock: clock), classify: try IntakeClassifier.make(configuration),
                 maxAttempts: configuration.imap.maxAttempts)
             let record = try intake.record(key: entry.key, raw: entry.raw, size: entry.size)
             let outcome = try store.retryQuarantined(id: id, with: record)
