@@ -10,6 +10,9 @@ public final class SQLiteDatabase {
     private(set) var handle: OpaquePointer?
     public let path: String
     private var statements: [String: SQLiteStatement] = [:]
+    /// 0 outside a transaction, 1 inside `writeTransaction`, more inside nested ones (savepoints).
+    private var transactionDepth = 0
+    private var outerTransactionLost = false
 
     /// Opens (creating if needed) the database at `path`.
     ///
@@ -96,14 +99,49 @@ public final class SQLiteDatabase {
 
     /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`, so the write lock is taken up front
     /// and a concurrent writer waits instead of failing mid-transaction); rolls back if it throws.
+    ///
+    /// Nested calls become savepoints: an inner failure rolls back only the inner work and the
+    /// outer transaction carries on (one commit for a batch of messages, each still all or
+    /// nothing). If SQLite itself abandoned the outer transaction (it does on some I/O errors),
+    /// every further nested call fails and so does the outer commit, so nothing half-done is kept.
     func writeTransaction<T>(_ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 { return try savepoint(body) }
         try execute("BEGIN IMMEDIATE")
+        transactionDepth = 1
+        outerTransactionLost = false
+        defer { transactionDepth = 0 }
         do {
             let result = try body()
+            if outerTransactionLost {
+                throw SQLiteError(code: SQLITE_ABORT, message: "the transaction was rolled back by SQLite", sql: "COMMIT")
+            }
             try execute("COMMIT")
             return result
         } catch {
-            try? execute("ROLLBACK")
+            if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    private func savepoint<T>(_ body: () throws -> T) throws -> T {
+        guard !outerTransactionLost else {
+            throw SQLiteError(code: SQLITE_ABORT, message: "the transaction was rolled back by SQLite", sql: "SAVEPOINT")
+        }
+        let name = "nested\(transactionDepth)"
+        try execute("SAVEPOINT \(name)")
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
+        do {
+            let result = try body()
+            try execute("RELEASE \(name)")
+            return result
+        } catch {
+            if sqlite3_get_autocommit(handle) != 0 {
+                outerTransactionLost = true
+            } else {
+                try? execute("ROLLBACK TO \(name)")
+                try? execute("RELEASE \(name)")
+            }
             throw error
         }
     }

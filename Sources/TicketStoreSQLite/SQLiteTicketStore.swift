@@ -22,6 +22,10 @@ public final class SQLiteTicketStore: TicketStore {
 
     public func makeDurable() throws { try database.makeDurable() }
 
+    public func inOneCommit<T>(_ body: () throws -> T) throws -> T {
+        try database.writeTransaction(body)
+    }
+
     public func cursor(mailbox: String) throws -> MailboxCursor? {
         try database.first("SELECT uid_validity, last_uid FROM mailboxes WHERE name = ?", [.text(mailbox)]) {
             MailboxCursor(uidValidity: UInt32(truncatingIfNeeded: $0.int64(0)), lastUID: UInt32(truncatingIfNeeded: $0.int64(1)))

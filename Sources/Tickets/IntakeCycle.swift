@@ -18,6 +18,9 @@ public final class IntakeCycle {
     private let log: any LogSink
     private let configuration: IntakeConfiguration
     private let intake: MessageIntake
+    /// Per-message events wait here until their batch is committed, so the log never reports a
+    /// ticket that a crash then rolled back.
+    private let pendingLog = PendingLogSink()
     private let shouldStop: () -> Bool
 
     /// `shouldStop` is asked between messages; when it says yes, the cycle marks what it committed,
@@ -32,7 +35,7 @@ public final class IntakeCycle {
         self.log = log
         self.configuration = configuration
         self.intake = MessageIntake(
-            store: store, clock: clock, log: log, classify: classify, maxAttempts: configuration.maxAttempts)
+            store: store, clock: clock, log: pendingLog, classify: classify, maxAttempts: configuration.maxAttempts)
         self.shouldStop = shouldStop
     }
 
@@ -111,23 +114,27 @@ public final class IntakeCycle {
                 log.log(LogEvent(.info, "intake.gone", ["mailbox": mailbox.name, "uid": String(uid)]))
                 result.done.insert(uid)
             }
-            for message in fetched.sorted(by: { $0.uid < $1.uid }) {
-                if shouldStop() {
-                    result.stoppedEarly = true
-                    break
-                }
-                summary.fetched += 1
-                switch try intake.take(message, from: mailbox) {
-                case .settled(let outcome):
-                    summary.count(outcome)
-                    toMark.append(message.uid)
-                case .willRetry:
-                    summary.failed += 1
-                case .quarantined:
-                    summary.quarantined += 1
-                    toQuarantine.append(message.uid)
+            defer { pendingLog.discard() }
+            try store.inOneCommit {
+                for message in fetched.sorted(by: { $0.uid < $1.uid }) {
+                    if shouldStop() {
+                        result.stoppedEarly = true
+                        break
+                    }
+                    summary.fetched += 1
+                    switch try intake.take(message, from: mailbox) {
+                    case .settled(let outcome):
+                        summary.count(outcome)
+                        toMark.append(message.uid)
+                    case .willRetry:
+                        summary.failed += 1
+                    case .quarantined:
+                        summary.quarantined += 1
+                        toQuarantine.append(message.uid)
+                    }
                 }
             }
+            pendingLog.flush(into: log)
         }
         try mark(toMark, quarantine: toQuarantine, in: mailbox)
         summary.marked += toMark.count

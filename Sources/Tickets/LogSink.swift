@@ -61,3 +61,18 @@ public final class InMemoryLogSink: LogSink {
     /// The events called `name`.
     public func events(named name: String) -> [LogEvent] { events.filter { $0.name == name } }
 }
+
+/// Holds events until the work they describe is committed; then `flush` passes them on.
+final class PendingLogSink: LogSink {
+    private var events: [LogEvent] = []
+
+    func log(_ event: LogEvent) { events.append(event) }
+
+    func flush(into sink: any LogSink) {
+        for event in events { sink.log(event) }
+        events.removeAll()
+    }
+
+    /// Drops events whose work was rolled back.
+    func discard() { events.removeAll() }
+}

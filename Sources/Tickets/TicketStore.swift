@@ -31,6 +31,12 @@ public protocol TicketStore: AnyObject {
     func quarantine(_ attempt: FailedAttempt) throws -> Int
     /// Notes that the server was told (keyword set, message moved) for these settled messages.
     func recordMarked(_ keys: [LedgerKey]) throws
+    /// Runs `body` (several `commitIntake`/`recordFailure`/`quarantine` calls) as one commit where
+    /// the store can: each call inside stays all or nothing on its own (a failing one leaves the
+    /// others), and the batch as a whole is committed once, which saves a disk write per message.
+    /// When `body` throws, stores that can roll the batch back do. Callers tell the server about
+    /// the messages only after this returns.
+    func inOneCommit<T>(_ body: () throws -> T) throws -> T
     /// Makes every commit so far survive a power loss; the intake calls it before it tells the
     /// server a message is done (so that a marked or moved mail always has its ticket).
     func makeDurable() throws

@@ -72,5 +72,17 @@ extension TicketStoreConformance {
                        "marked flags read \(after.mapValues(\.marked))")
             try store.makeDurable()
         },
+        Check(name: "calls inside inOneCommit all count, and a failing one leaves the others") { store in
+            try store.inOneCommit {
+                _ = try store.commitIntake(record(uid: 1, raw: mail(messageID: "b1@x", body: "eins")))
+                do {
+                    _ = try store.retryQuarantined(id: 4711, with: record(uid: 9, raw: mail(messageID: "b9@x", body: "x")))
+                    throw Failure(description: "retrying an unknown quarantine entry was accepted")
+                } catch is TicketStoreError {}
+                _ = try store.commitIntake(record(uid: 2, raw: mail(messageID: "b2@x", body: "zwei")))
+            }
+            try expect(try store.ticketCount() == 2, "batch kept \(try store.ticketCount()) tickets")
+            try expect(try store.tickets(status: nil, limit: nil).map(\.number) == ["1002", "1001"], "numbers in a batch")
+        },
     ]
 }

@@ -79,4 +79,26 @@ struct IntakeSQLiteStoreTests {
         }
         #expect(try first.ticketCount() == 1)
     }
+
+    @Test("a batch that throws is rolled back as a whole, and the store stays usable")
+    func batchRollsBack() throws {
+        struct Abort: Error {}
+        let store = try SQLiteTicketStore(path: try Self.temporaryDatabase())
+        let raw = Array("From: a@example.org\r\nMessage-ID: <r@y>\r\nSubject: s\r\n\r\nbody\r\n".utf8)
+        let record = IntakeRecord(
+            key: LedgerKey(mailbox: "INBOX", uidValidity: 1, uid: 1), messageID: "r@y",
+            rawSHA256: SHA256.hexDigest(raw), contentSHA256: ContentHash.hexDigest(of: raw), raw: raw, size: raw.count,
+            action: .newTicket(NewTicket(customer: "a@example.org", subject: "s", suggestedHandling: nil, status: .new,
+                                         notes: [])),
+            classification: nil, receivedAt: Date())
+        #expect(throws: Abort.self) {
+            try store.inOneCommit {
+                _ = try store.commitIntake(record)
+                throw Abort()
+            }
+        }
+        #expect(try store.ticketCount() == 0)
+        #expect(try store.ledgerCounts().isEmpty)
+        #expect(try store.commitIntake(record) == .ticketed(number: "1001"))
+    }
 }
