@@ -84,6 +84,19 @@ struct IntakeEndToEndTests {
         #expect(!log.contains(dovecot.password))
     }
 
+    @Test("poll --once with a wrong password exits 1 with one log line naming the server, never a password")
+    func wrongPassword() throws {
+        let dovecot = try IntakeDovecot()
+        let gateway = try Gateway(dovecot)
+        let result = try IntakeCommandRunner(environment: ["SUPPORT_INTAKE_IMAP_PASSWORD": "wrong-Passw0rd"])
+            .run(["poll", "--once", "--config", gateway.configPath])
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && result.stderr.contains("event=poll.failed"), "\(result.stderr)")
+        #expect(result.stderr.contains("127.0.0.1:\(dovecot.port)"), "\(result.stderr)")
+        #expect(!result.stderr.contains("wrong-Passw0rd") && !result.stderr.contains(dovecot.password))
+    }
+
     /// Polls `condition` every 100 ms until it holds or `seconds` pass.
     private func waitUntil(seconds: Double, _ condition: () throws -> Bool) throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
