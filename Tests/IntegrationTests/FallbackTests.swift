@@ -61,3 +61,17 @@ import Testing
         #expect(try session.uids(after: 0) == [1, 2])
     }
 }
+
+/// A connection the server dropped while the session sat between cycles is replaced by `select`.
+@Suite struct ReconnectTests {
+    @Test func selectReplacesADeadConnection() throws {
+        let server = try TestDovecot()
+        try server.append(GeneratedMail.messages(count: 1))
+        let session = try IMAPSession(configuration: server.insecureConfiguration())
+        let before = try session.select("INBOX")
+        _ = try server.doveadm(["kick", server.user])
+        let after = try session.select("INBOX")
+        #expect(after == before)
+        #expect(try session.uids(after: 0) == [1])
+    }
+}
