@@ -65,7 +65,9 @@ enum AddressListParser {
             inner = inner[(colon + 1)...]
         }
         guard let at = inner.lastIndex(where: { $0.kind == .special(UInt8(ascii: "@")) }) else {
-            return (render(inner, spacing: .none), min(end + 1, tokens.count))
+            // RFC 5321 §4.5.5: the null reverse-path `<>` of bounces stays visible as "<>" (as in Python).
+            let address = inner.isEmpty ? "<>" : render(inner, spacing: .none)
+            return (address, min(end + 1, tokens.count))
         }
         let address = localPart(Array(inner[inner.startIndex..<at])) + "@" + render(inner[(at + 1)...], spacing: .none)
         return (address, min(end + 1, tokens.count))

@@ -9,14 +9,13 @@ struct BodySelection {
         let wanted = "text/" + subtype
         var work = entities.isEmpty ? [] : [0]
         while let index = work.popLast() {
-            let entity = entities[index]
-            if entity.isAttachmentDisposition { continue }
-            if entity.contentType == wanted { return index }
-            guard entity.isMultipart, !entity.children.isEmpty else { continue }
-            if entity.subtype == "related" {
-                work.append(relatedRoot(entity))
+            if entities[index].isAttachmentDisposition { continue }
+            if entities[index].contentType == wanted { return index }
+            guard entities[index].isContainer, !entities[index].children.isEmpty else { continue }
+            if entities[index].contentType == "multipart/related" {
+                work.append(relatedRoot(entities[index]))
             } else {
-                work.append(contentsOf: entity.children.reversed())
+                work.append(contentsOf: entities[index].children.reversed())
             }
         }
         return nil
@@ -42,7 +41,7 @@ struct BodySelection {
     /// depth-first order.
     func attachmentIndices(excluding bodies: Set<Int>) -> [Int] {
         var result: [Int] = []
-        for index in depthFirstOrder() where !entities[index].isMultipart && !bodies.contains(index) {
+        for index in depthFirstOrder() where !entities[index].isContainer && !bodies.contains(index) {
             let entity = entities[index]
             let isText = entity.contentType == "text/plain" || entity.contentType == "text/html"
             let inAlternative = entity.parent.map { entities[$0].contentType == "multipart/alternative" } ?? false

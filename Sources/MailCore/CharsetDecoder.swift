@@ -42,6 +42,12 @@ enum CharsetDecoder {
     /// Normalises a charset label: unquoted, lower-case, without an RFC 2231 `*language` suffix.
     static func resolve(_ label: String?) -> Resolved {
         guard let label else { return .guess }
+        switch label {
+        case "utf-8", "UTF-8": return .utf8
+        case "us-ascii", "US-ASCII": return .guess
+        case "iso-8859-1", "ISO-8859-1": return .latin1
+        default: break
+        }
         var name = label.trimmingWhitespaceAndQuotes().lowercased()
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }
         if guessLabels.contains(name) { return .guess }

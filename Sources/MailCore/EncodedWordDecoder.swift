@@ -6,6 +6,10 @@
 /// across two words still decodes. An encoded-word with an unknown encoding stays as written.
 /// Undeclared 8-bit bytes outside encoded-words are UTF-8 (RFC 6532) or windows-1252.
 enum EncodedWordDecoder {
+    /// Longest encoded-word looked for. RFC 2047 §2 allows 75 characters; real mailers write
+    /// longer ones, but an unbounded search would make a header full of "=?" quadratic.
+    static let maxEncodedWordLength = 4096
+
     private enum Segment {
         case text(ArraySlice<UInt8>)
         case word(charset: String, bytes: [UInt8])
@@ -46,21 +50,22 @@ enum EncodedWordDecoder {
     /// RFC 2047 §2: `encoded-word = "=?" charset "?" encoding "?" encoded-text "?="`, at `start`.
     private static func encodedWord(in bytes: [UInt8], at start: Int, defects: inout [ParseDefect])
         -> (Segment, Int)? {
+        let limit = min(bytes.count, start + maxEncodedWordLength)
         var index = start + 2
         let charsetStart = index
-        while index < bytes.count, bytes[index] != ASCII.question {
+        while index < limit, bytes[index] != ASCII.question {
             if ASCII.isWhitespace(bytes[index]) { return nil }
             index += 1
         }
-        guard index + 2 < bytes.count, index > charsetStart, bytes[index + 2] == ASCII.question else { return nil }
+        guard index + 2 < limit, index > charsetStart, bytes[index + 2] == ASCII.question else { return nil }
         let charset = String(decoding: bytes[charsetStart..<index], as: UTF8.self)
         let encoding = ASCII.lowercased(bytes[index + 1])
         let textStart = index + 3
         var textEnd = textStart
-        while textEnd + 1 < bytes.count, !(bytes[textEnd] == ASCII.question && bytes[textEnd + 1] == ASCII.equals) {
+        while textEnd + 1 < limit, !(bytes[textEnd] == ASCII.question && bytes[textEnd + 1] == ASCII.equals) {
             textEnd += 1
         }
-        guard textEnd + 1 < bytes.count else { return nil }
+        guard textEnd + 1 < limit else { return nil }
         let text = bytes[textStart..<textEnd]
         let decoded: [UInt8]
         switch encoding {

@@ -17,7 +17,7 @@ struct HeaderBlockParser {
     func parse() -> Result {
         var fields: [RawHeaderField] = []
         var defects: [ParseDefect] = []
-        var current: (name: String, value: [UInt8])?
+        var current: (name: Range<Int>, value: [UInt8])?
         var position = range.lowerBound
         var sawLongLine = false
         var truncated = false
@@ -34,7 +34,9 @@ struct HeaderBlockParser {
                 return
             }
             let value = Array(ASCII.trimmed(field.value))
-            fields.append(RawHeaderField(name: field.name, key: field.name.lowercased(), value: value))
+            let nameBytes = bytes[field.name]
+            fields.append(RawHeaderField(name: String(decoding: nameBytes, as: UTF8.self),
+                                         key: ASCII.lowercasedString(nameBytes), value: value))
         }
 
         while position < range.upperBound {
@@ -66,8 +68,7 @@ struct HeaderBlockParser {
                 }
             } else if let colon = fieldNameEnd(position, contentEnd) {
                 finish()
-                let name = String(decoding: bytes[position..<colon], as: UTF8.self)
-                current = (name, Array(bytes[(colon + 1)..<contentEnd]))
+                current = (position..<colon, Array(bytes[(colon + 1)..<contentEnd]))
             } else if startsWithFromSpace(position, contentEnd) {
                 finish()
                 defects.append(ParseDefect(kind: DefectKind.invalidHeaderLine, detail: "misplaced mbox 'From ' line"))

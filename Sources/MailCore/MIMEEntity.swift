@@ -15,6 +15,8 @@ struct MIMEEntity: Sendable {
     var depth: Int
     var parent: Int?
     var children: [Int] = []
+    /// Whether this multipart was split into parts; a multipart whose parts could not be found is a leaf.
+    var isContainer = false
 
     var mainType: Substring { contentType.prefix { $0 != "/" } }
     var subtype: Substring {

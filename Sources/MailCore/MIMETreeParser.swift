@@ -1,5 +1,6 @@
 /// Splits a message into its MIME entities (RFC 2045, RFC 2046 §5), iteratively with an explicit
-/// work list, so nesting depth costs no stack. `message/*` bodies are not descended into: a
+/// work list, so nesting depth costs no stack. Empty parts (two delimiter lines in a row) are
+/// skipped, as Python's email does. `message/*` bodies are not descended into: a
 /// forwarded message is one attachment, not part of this message's structure.
 struct MIMETreeParser {
     let bytes: [UInt8]
@@ -18,8 +19,9 @@ struct MIMETreeParser {
                 continue
             }
             guard let ranges = partRanges(of: &entities[index], defects: &defects) else { continue }
+            entities[index].isContainer = true
             let childDefault = entities[index].contentType == "multipart/digest" ? "message/rfc822" : "text/plain"
-            for range in ranges {
+            for range in ranges where !range.isEmpty {
                 guard entities.count < ParseLimits.maxParts else {
                     if !reportedPartLimit {
                         reportedPartLimit = true
@@ -42,7 +44,9 @@ struct MIMETreeParser {
     }
 
     /// The body ranges of a multipart's children, recovering from a missing or wrong boundary
-    /// parameter. Returns nil (and makes the entity a text/plain leaf) when no part can be found.
+    /// parameter. Returns nil when no part can be found: then the entity stays a leaf, read as
+    /// text/plain if it has any content (best effort) and kept as an empty multipart otherwise
+    /// (as Python's email does, e.g. for a nested multipart that reuses its parent's boundary).
     private func partRanges(of entity: inout MIMEEntity, defects: inout [ParseDefect]) -> [Range<Int>]? {
         let scanner = BoundaryScanner(bytes: bytes)
         let declared = entity.contentTypeParameters["boundary"].map { Array($0.utf8) } ?? []
@@ -64,7 +68,7 @@ struct MIMETreeParser {
             defects.append(ParseDefect(kind: DefectKind.boundaryNotFound,
                                        detail: "boundary '\(String(decoding: declared, as: UTF8.self))' not in the body; read as text"))
         }
-        entity.contentType = "text/plain"
+        if !ASCII.trimmed(bytes[entity.body]).isEmpty { entity.contentType = "text/plain" }
         return nil
     }
 

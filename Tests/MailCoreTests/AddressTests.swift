@@ -36,6 +36,7 @@ struct AddressTests {
         Case("Raw UTF-8 display name (RFC 6532)", "Jörg Müller <j@x.de>", ["Jörg Müller|j@x.de"]),
         Case("Two quoted words", "\"Hans\" \"Meier\" <h@x.de>", ["Hans Meier|h@x.de"]),
         Case("Domain literal", "a@[192.0.2.1]", ["|a@[192.0.2.1]"]),
+        Case("RFC 5321 §4.5.5 null reverse-path of a bounce stays '<>'", "MAILER DAEMON <>", ["MAILER DAEMON|<>"]),
     ]
 
     @Test("From", arguments: from)

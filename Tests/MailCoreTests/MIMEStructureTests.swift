@@ -197,6 +197,33 @@ struct MIMEStructureTests {
             --bx is not a delimiter
             --b--
             """, Expectation(text: "--bx is not a delimiter", htmlPresent: false, attachments: [])),
+        Case("Two delimiter lines in a row make no empty part", """
+            Content-Type: multipart/mixed; boundary=ABCDE
+
+            --ABCDE
+            --ABCDE
+            Content-Type: text/x-two
+
+            Blah
+            --ABCDE--
+            """, Expectation(text: nil, htmlPresent: false, attachments: ["nil|text/x-two|4"])),
+        Case("Nested multipart reusing its parent's boundary is empty; the parts stay with the parent", """
+            Content-Type: multipart/mixed; boundary="same"
+
+            --same
+            Content-Type: multipart/alternative; boundary="same"
+
+
+            --same
+            Content-Type: text/plain
+
+            Some text.
+            --same
+            Content-Type: text/html
+
+            <p>Some text.</p>
+            --same--
+            """, Expectation(text: "Some text.", htmlPresent: true, attachments: ["nil|multipart/alternative|0"])),
     ]
 
     @Test("Body selection and attachments", arguments: messages)
