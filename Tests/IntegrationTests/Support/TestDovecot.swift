@@ -172,6 +172,17 @@ final class TestDovecot {
         return result
     }
 
+    /// Disconnects every IMAP client of the user (`doveadm kick`) and waits until they are gone,
+    /// like a server restart would.
+    func disconnectClients() throws {
+        _ = try doveadm(["kick", user])
+        let deadline = Date().addingTimeInterval(Self.shutdownTimeoutSeconds)
+        while try doveadm(["who", "-1"]).contains(user) {
+            guard Date() < deadline else { throw TestServerError("clients of \(user) still connected after kick") }
+            usleep(20_000)
+        }
+    }
+
     func mailboxExists(_ mailbox: String) throws -> Bool {
         try doveadm(["mailbox", "list", "-u", user]).split(separator: "\n").contains { $0 == mailbox }
     }
