@@ -23,14 +23,19 @@ public struct IMAPConfiguration: Sendable, CustomStringConvertible {
     public var responseTimeout: Double
     /// UIDs per `UID FETCH` command; two commands are in flight at a time.
     public var fetchBatchSize: Int
+    /// How long one IDLE lasts before it is ended and restarted. RFC 2177 §3: servers may drop
+    /// an IDLE client after 30 minutes, so the default stays well below (Dovecot: 30 min autologout).
+    public var idleRenewalSeconds: Double
 
     public static let defaultConnectTimeout = 30.0
     public static let defaultResponseTimeout = 60.0
     public static let defaultFetchBatchSize = 250
+    public static let defaultIdleRenewalSeconds = 25.0 * 60
 
     public init(url: String, username: String, password: String, oauth2Token: String? = nil, caFile: String? = nil,
                 allowInsecure: Bool = false, connectTimeout: Double = defaultConnectTimeout,
-                responseTimeout: Double = defaultResponseTimeout, fetchBatchSize: Int = defaultFetchBatchSize) {
+                responseTimeout: Double = defaultResponseTimeout, fetchBatchSize: Int = defaultFetchBatchSize,
+                idleRenewalSeconds: Double = defaultIdleRenewalSeconds) {
         self.url = url
         self.username = username
         self.password = password
@@ -40,6 +45,7 @@ public struct IMAPConfiguration: Sendable, CustomStringConvertible {
         self.connectTimeout = connectTimeout
         self.responseTimeout = responseTimeout
         self.fetchBatchSize = fetchBatchSize
+        self.idleRenewalSeconds = idleRenewalSeconds
     }
 
     /// Never shows the password or token.

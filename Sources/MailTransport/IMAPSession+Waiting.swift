@@ -2,8 +2,6 @@ import Glibc
 import IMAPCore
 
 extension IMAPSession {
-    /// RFC 2177 §3: servers may drop an IDLE after 30 minutes; renew well before.
-    static let idleRenewalSeconds = 25.0 * 60
     /// Without IDLE, how often NOOP asks the server for news while waiting.
     static let noopIntervalSeconds = 5.0
 
@@ -21,7 +19,7 @@ extension IMAPSession {
 
     private func idle(on connection: IMAPConnection, until deadline: ContinuousClock.Instant) throws -> Bool {
         while true {
-            let renewal = ContinuousClock.now.advanced(by: .seconds(Self.idleRenewalSeconds))
+            let renewal = ContinuousClock.now.advanced(by: .milliseconds(Int(max(0.1, configuration.idleRenewalSeconds) * 1000)))
             let tag = try connection.send(.idle)
             var changed = false
             var idling = false

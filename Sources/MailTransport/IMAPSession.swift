@@ -29,8 +29,19 @@ public final class IMAPSession: MailSource {
     /// The server's capabilities after login (upper-case), empty before the first `select`.
     public var capabilities: Set<String> { connection?.capabilities ?? [] }
 
-    /// Selects `mailbox` read-write, (re)connecting first when needed.
+    /// Selects `mailbox` read-write, (re)connecting first when needed. A kept connection that
+    /// turns out to be dead (the server logged it out while we were busy elsewhere) is replaced
+    /// once, transparently.
     public func select(_ mailbox: String) throws -> MailboxStatus {
+        let reused = connection != nil
+        do {
+            return try selectOnce(mailbox)
+        } catch let error as IMAPSessionError where reused && error.kind == .connectionLost {
+            return try selectOnce(mailbox)
+        }
+    }
+
+    private func selectOnce(_ mailbox: String) throws -> MailboxStatus {
         if connection == nil { connection = try IMAPConnection(configuration, endpoint: endpoint) }
         selectedMailbox = nil
         var uidValidity: UInt32?, uidNext: UInt32?, exists = 0

@@ -1,16 +1,23 @@
 // intake-benchmark: fetch throughput of the IMAP session against a throwaway Dovecot, next to
 // mbsync (isync) pulling the same mailbox in the same run. Release build:
-//   swift build -c release --product intake-benchmark && .build/release/intake-benchmark [--messages N]
+//   swift build -c release --product intake-benchmark && .build/release/intake-benchmark [--messages N] [--batch N]
 // Mode `fetch` (the only one so far) times select + UID SEARCH + pipelined UID FETCH of every
 // message; the full intake (fetch and ticket) is to be added beside it.
 import Foundation
 import MailTransport
 
 let arguments = CommandLine.arguments.dropFirst()
-var messageCount = 5_000
-if let index = arguments.firstIndex(of: "--messages"), index + 1 < arguments.endIndex, let value = Int(arguments[index + 1]) {
-    messageCount = value
+
+/// The integer after `flag`, else `fallback`.
+func option(_ flag: String, default fallback: Int) -> Int {
+    guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.endIndex, let value = Int(arguments[index + 1]) else {
+        return fallback
+    }
+    return value
 }
+
+let messageCount = option("--messages", default: 5_000)
+let batchSize = option("--batch", default: IMAPConfiguration.defaultFetchBatchSize)
 
 /// ~3 KB generated support mail, each unique.
 func generatedMessage(_ number: Int) -> [UInt8] {
@@ -24,7 +31,7 @@ func generatedMessage(_ number: Int) -> [UInt8] {
 /// One timed pass: select, search all UIDs, fetch them all; returns seconds and bytes.
 func fetchAll(_ server: BenchmarkDovecot) throws -> (seconds: Double, messages: Int, bytes: Int) {
     let configuration = IMAPConfiguration(url: "imap://127.0.0.1:\(server.port)/INBOX", username: server.user,
-                                          password: server.password, allowInsecure: true)
+                                          password: server.password, allowInsecure: true, fetchBatchSize: batchSize)
     let started = ContinuousClock.now
     let session = try IMAPSession(configuration: configuration)
     _ = try session.select("INBOX")
@@ -44,7 +51,8 @@ do {
     let server = try BenchmarkDovecot()
     let messages = (1...max(1, messageCount)).map(generatedMessage)
     try server.seed(messages)
-    print("intake-benchmark fetch: \(messages.count) messages of ~\(messages[0].count) bytes, Dovecot on 127.0.0.1:\(server.port)")
+    print("intake-benchmark fetch: \(messages.count) messages of ~\(messages[0].count) bytes, UID FETCH batches of \(batchSize), "
+          + "Dovecot on 127.0.0.1:\(server.port)")
     let warmup = try fetchAll(server)
     report("IMAPSession (first pass, indexing)", messages: warmup.messages, seconds: warmup.seconds)
     var ours: [Double] = []

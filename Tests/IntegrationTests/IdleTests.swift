@@ -30,6 +30,26 @@ import Testing
     }
 }
 
+/// A long wait is made of several IDLE commands, each ended with DONE before the renewal limit.
+@Suite struct IdleRenewalTests {
+    @Test func idleIsRenewedAndStillNoticesMail() throws {
+        let server = try TestDovecot()
+        var configuration = server.insecureConfiguration()
+        configuration.idleRenewalSeconds = 0.5
+        let session = try IMAPSession(configuration: configuration)
+        _ = try session.select("INBOX")
+        let quietStart = Date()
+        #expect(try session.waitForChange(seconds: 1.8) == false)
+        #expect(Date().timeIntervalSince(quietStart) >= 1.7, "a renewal must not end the wait early")
+        let deliverer = DelayedDelivery(server: server, delay: 1.2)
+        let started = Date()
+        #expect(try session.waitForChange(seconds: 10))
+        #expect(Date().timeIntervalSince(started) < 3.2)
+        #expect(deliverer.wait() == nil)
+        #expect(try session.uids(after: 0) == [1])
+    }
+}
+
 /// Delivers one message over LMTP from another thread after a delay.
 final class DelayedDelivery: @unchecked Sendable {
     private var error: (any Error)?
