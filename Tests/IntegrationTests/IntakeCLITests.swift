@@ -8,7 +8,7 @@ import Tickets
 /// configuration errors (exit 2 with a message naming the file and key).
 struct IntakeCLITests {
     /// A temporary folder with a config pointing at a database in it.
-    struct Fixture {
+    final class Fixture {
         let folder: URL
         let configPath: String
         let databasePath: String
@@ -27,6 +27,8 @@ struct IntakeCLITests {
             try FileManager.default.createDirectory(
                 atPath: (databasePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         }
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
 
         /// Commits `count` customer mails as tickets 1001… and returns the store.
         func seed(_ count: Int) throws -> SQLiteTicketStore {

@@ -10,17 +10,20 @@ struct IntakeEndToEndTests {
     static let bulkMessages = 5_000
 
     /// A temporary folder holding the gateway's config and database for one Dovecot.
-    struct Gateway {
+    final class Gateway {
+        let folder: URL
         let configPath: String
         let databasePath: String
 
-        init(_ dovecot: IntakeDovecot) throws {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("intake-e2e-\(UUID().uuidString)")
+        init(_ dovecot: IntakeDovecot, extraIMAP: String = "") throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("intake-e2e-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             databasePath = folder.appendingPathComponent("tickets.sqlite").path
             configPath = folder.appendingPathComponent("config.json").path
-            try dovecot.gatewayConfiguration(database: databasePath).write(toFile: configPath, atomically: true, encoding: .utf8)
+            try dovecot.gatewayConfiguration(database: databasePath, extraIMAP: extraIMAP).write(toFile: configPath, atomically: true, encoding: .utf8)
         }
+
+        deinit { try? FileManager.default.removeItem(at: folder) }
 
         func ticketCount() throws -> Int {
             let store = try SQLiteTicketStore(path: databasePath)
@@ -95,6 +98,20 @@ struct IntakeEndToEndTests {
         #expect(lines.count == 1 && result.stderr.contains("event=poll.failed"), "\(result.stderr)")
         #expect(result.stderr.contains("127.0.0.1:\(dovecot.port)"), "\(result.stderr)")
         #expect(!result.stderr.contains("wrong-Passw0rd") && !result.stderr.contains(dovecot.password))
+    }
+
+    @Test("with processedMailbox, ticketed mail moves there and the next poll finds nothing new")
+    func processedMailbox() throws {
+        let dovecot = try IntakeDovecot()
+        try dovecot.deliver((1...20).map(IntakeDovecot.customerMail))
+        let gateway = try Gateway(dovecot, extraIMAP: #", "processedMailbox": "Done""#)
+        let first = try IntakeCommandRunner().run(["poll", "--once", "--config", gateway.configPath])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try dovecot.count(keyword: "$SupportIntake", mailbox: "Done") == 20)
+        #expect(try dovecot.count(keyword: "$SupportIntake", mailbox: "INBOX") == 0)
+        let second = try IntakeCommandRunner().run(["poll", "--once", "--config", gateway.configPath])
+        #expect(second.stderr.contains("event=intake.cycle_done fetched=0 ticketed=0"), "\(second.stderr)")
+        #expect(try gateway.ticketCount() == 20)
     }
 
     /// Polls `condition` every 100 ms until it holds or `seconds` pass.
