@@ -49,7 +49,7 @@ enum IconvConverter {
                     let status = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
                     let error = errno
                     drain(outPointer)
-                    guard status == size_t.max else { continue }
+                    guard status == -1 else { continue }
                     if error == E2BIG { continue }
                     hadErrors = true
                     result.append(contentsOf: replacement)
