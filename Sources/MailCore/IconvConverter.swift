@@ -49,6 +49,7 @@ enum IconvConverter {
                     let status = iconv(descriptor, &inPointer, &inLeft, &outPointer, &outLeft)
                     let error = errno
                     drain(outPointer)
+                    // iconv reports failure as (size_t)-1, which Swift imports as the Int -1.
                     guard status == -1 else { continue }
                     if error == E2BIG { continue }
                     hadErrors = true
