@@ -40,7 +40,17 @@ public protocol MailSource: AnyObject {
     func fetch(uids: [UInt32], maxBytes: Int) throws -> [FetchedMessage]
     /// Adds the `$SupportIntake` keyword, then moves to `mailbox` when it is given.
     func markProcessed(uids: [UInt32], moveTo mailbox: String?) throws
+    /// Moves messages the intake gave up on (quarantined) to `mailbox`, without the processed
+    /// keyword, so that people see them apart from the inbox as unhandled. Idempotent.
+    func moveToQuarantine(uids: [UInt32], mailbox: String) throws
     /// Waits until the selected mailbox changes or `seconds` pass (IMAP IDLE where offered,
     /// else a plain sleep). Returns true when the server reported a change.
     func waitForChange(seconds: Double) throws -> Bool
+}
+
+extension MailSource {
+    /// The fallback for sources without their own quarantine move: move like processed mail.
+    public func moveToQuarantine(uids: [UInt32], mailbox: String) throws {
+        try markProcessed(uids: uids, moveTo: mailbox)
+    }
 }

@@ -1,0 +1,154 @@
+import CSQLite
+
+/// One SQLite connection (`sqlite3*`): opened with WAL, a busy timeout and foreign keys, closed in
+/// deinit or explicitly with `close()`, which reports a failure. Not Sendable: one connection per
+/// thread of work, as SQLite's own guidance says.
+public final class SQLiteDatabase {
+    /// How long a writer waits for another process's lock before failing with SQLITE_BUSY.
+    public static let busyTimeoutMilliseconds: Int32 = 5_000
+
+    private(set) var handle: OpaquePointer?
+    public let path: String
+    private var statements: [String: SQLiteStatement] = [:]
+    /// 0 outside a transaction, 1 inside `writeTransaction`, more inside nested ones (savepoints).
+    private var transactionDepth = 0
+    private var outerTransactionLost = false
+
+    /// Opens (creating if needed) the database at `path`.
+    ///
+    /// `synchronous=NORMAL` in WAL mode keeps every commit across a crash of this process (the WAL
+    /// is written before commit returns); only a power loss or OS crash can roll back the last
+    /// commits. `makeDurable()` closes that gap where it matters: the intake calls it before it
+    /// marks mail on the server, so one WAL sync per batch instead of one per message.
+    public init(path: String) throws {
+        self.path = path
+        var connection: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        handle = connection
+        try check(code, "open \(path)")
+        sqlite3_busy_timeout(connection, SQLiteDatabase.busyTimeoutMilliseconds)
+        sqlite3_extended_result_codes(connection, 1)
+        try execute("PRAGMA journal_mode=WAL")
+        try execute("PRAGMA synchronous=NORMAL")
+        try execute("PRAGMA foreign_keys=ON")
+    }
+
+    deinit {
+        statements.removeAll()
+        if let handle { sqlite3_close_v2(handle) }
+    }
+
+    /// Finalizes cached statements and closes; throws if SQLite refuses (e.g. a statement is still open).
+    public func close() throws {
+        statements.removeAll()
+        guard let connection = handle else { return }
+        try check(sqlite3_close(connection), "close \(path)")
+        handle = nil
+    }
+
+    /// Maps a result code to `SQLiteError` with SQLite's message and the SQL that produced it.
+    func check(_ code: Int32, _ sql: @autoclosure () -> String) throws {
+        guard code != SQLITE_OK, code != SQLITE_ROW, code != SQLITE_DONE else { return }
+        let message = handle.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+        throw SQLiteError(code: code, message: message, sql: sql())
+    }
+
+    /// Runs one or more statements that return nothing of interest.
+    func execute(_ sql: String) throws {
+        try check(sqlite3_exec(handle, sql, nil, nil, nil), sql)
+    }
+
+    /// A prepared statement for `sql`, reused across calls, with `values` bound.
+    func statement(_ sql: String, _ values: [SQLiteValue] = []) throws -> SQLiteStatement {
+        let statement: SQLiteStatement
+        if let cached = statements[sql] {
+            statement = cached
+        } else {
+            statement = try SQLiteStatement(database: self, sql: sql)
+            statements[sql] = statement
+        }
+        try statement.bind(values)
+        return statement
+    }
+
+    /// Runs a statement that returns no rows.
+    func run(_ sql: String, _ values: [SQLiteValue] = []) throws {
+        let statement = try statement(sql, values)
+        defer { statement.reset() }
+        while try statement.step() {}
+    }
+
+    /// Runs a query and maps each row.
+    func query<Row>(_ sql: String, _ values: [SQLiteValue] = [], row: (SQLiteStatement) throws -> Row) throws -> [Row] {
+        let statement = try statement(sql, values)
+        defer { statement.reset() }
+        var rows: [Row] = []
+        while try statement.step() { rows.append(try row(statement)) }
+        return rows
+    }
+
+    /// The first row of a query, if any.
+    func first<Row>(_ sql: String, _ values: [SQLiteValue] = [], row: (SQLiteStatement) throws -> Row) throws -> Row? {
+        let statement = try statement(sql, values)
+        defer { statement.reset() }
+        return try statement.step() ? try row(statement) : nil
+    }
+
+    var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`, so the write lock is taken up front
+    /// and a concurrent writer waits instead of failing mid-transaction); rolls back if it throws.
+    ///
+    /// Nested calls become savepoints: an inner failure rolls back only the inner work and the
+    /// outer transaction carries on (one commit for a batch of messages, each still all or
+    /// nothing). If SQLite itself abandoned the outer transaction (it does on some I/O errors),
+    /// every further nested call fails and so does the outer commit, so nothing half-done is kept.
+    func writeTransaction<T>(_ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 { return try savepoint(body) }
+        try execute("BEGIN IMMEDIATE")
+        transactionDepth = 1
+        outerTransactionLost = false
+        defer { transactionDepth = 0 }
+        do {
+            let result = try body()
+            if outerTransactionLost {
+                throw SQLiteError(code: SQLITE_ABORT, message: "the transaction was rolled back by SQLite", sql: "COMMIT")
+            }
+            try execute("COMMIT")
+            return result
+        } catch {
+            if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    private func savepoint<T>(_ body: () throws -> T) throws -> T {
+        guard !outerTransactionLost else {
+            throw SQLiteError(code: SQLITE_ABORT, message: "the transaction was rolled back by SQLite", sql: "SAVEPOINT")
+        }
+        let name = "nested\(transactionDepth)"
+        try execute("SAVEPOINT \(name)")
+        transactionDepth += 1
+        defer { transactionDepth -= 1 }
+        do {
+            let result = try body()
+            try execute("RELEASE \(name)")
+            return result
+        } catch {
+            if sqlite3_get_autocommit(handle) != 0 {
+                outerTransactionLost = true
+            } else {
+                try? execute("ROLLBACK TO \(name)")
+                try? execute("RELEASE \(name)")
+            }
+            throw error
+        }
+    }
+
+    /// Syncs the WAL and copies it into the database file: after this returns, every commit so far
+    /// survives a power loss.
+    public func makeDurable() throws {
+        try execute("PRAGMA wal_checkpoint(PASSIVE)")
+    }
+}

@@ -1,0 +1,31 @@
+/// The knobs of the intake cycle. Every limit is named here with its default.
+public struct IntakeConfiguration: Sendable, Hashable {
+    /// Messages fetched per `UID FETCH` (bounds memory and the work lost to a dropped connection).
+    public static let defaultBatchSize = 50
+    /// The largest message kept whole; longer ones are truncated and noted on the ticket.
+    public static let defaultMaxMessageBytes = 25 * 1024 * 1024
+    /// Failed attempts before a message is quarantined.
+    public static let defaultMaxAttempts = 3
+
+    public var mailboxes: [String]
+    public var batchSize: Int
+    public var maxMessageBytes: Int
+    public var maxAttempts: Int
+    /// Where processed mail is moved after it is committed; nil keeps it in place (keyword only).
+    public var processedMailbox: String?
+    /// Where quarantined mail is moved; nil leaves it in place (recorded in the store only).
+    public var quarantineMailbox: String?
+
+    public init(
+        mailboxes: [String] = ["INBOX"], batchSize: Int = defaultBatchSize,
+        maxMessageBytes: Int = defaultMaxMessageBytes, maxAttempts: Int = defaultMaxAttempts,
+        processedMailbox: String? = nil, quarantineMailbox: String? = nil
+    ) {
+        self.mailboxes = mailboxes
+        self.batchSize = max(1, batchSize)
+        self.maxMessageBytes = max(1, maxMessageBytes)
+        self.maxAttempts = max(1, maxAttempts)
+        self.processedMailbox = processedMailbox
+        self.quarantineMailbox = quarantineMailbox
+    }
+}

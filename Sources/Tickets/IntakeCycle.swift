@@ -1,0 +1,167 @@
+public import MailCore
+
+/// One intake pass over the support mailboxes: fetch what is new by UID, ticket it, commit, and
+/// only then mark it on the server. Pure logic over a `MailSource`, a `TicketStore`, a `Clock` and
+/// a `LogSink`; the gateway wires the real ones, tests the twins.
+///
+/// Exactly once: the store commits each message's outcome idempotently per (mailbox,
+/// UIDVALIDITY, UID) and recognises the same mail by Message-ID and content hash, so a crash before
+/// marking, a UIDVALIDITY reset or the same mail in two places never makes a second ticket.
+/// Nothing lost: a message is marked only after its commit, and the cursor only passes UIDs that are
+/// settled and marked (or gone from the server).
+public final class IntakeCycle {
+    /// Classifies one parsed mail; nil means "no classifier yet" (tickets carry no handling).
+    public typealias Classify = (ParsedMessage) throws -> Classification?
+
+    private let source: any MailSource
+    private let store: any TicketStore
+    private let log: any LogSink
+    private let configuration: IntakeConfiguration
+    private let intake: MessageIntake
+    /// Per-message events wait here until their batch is committed, so the log never reports a
+    /// ticket that a crash then rolled back.
+    private let pendingLog = PendingLogSink()
+    private let shouldStop: () -> Bool
+
+    /// `shouldStop` is asked between messages; when it says yes, the cycle marks what it committed,
+    /// saves the cursor and returns (a shutdown finishes the message in hand, no more).
+    public init(
+        source: any MailSource, store: any TicketStore, clock: any Clock, log: any LogSink,
+        configuration: IntakeConfiguration, classify: @escaping Classify = { _ in nil },
+        shouldStop: @escaping () -> Bool = { false }
+    ) {
+        self.source = source
+        self.store = store
+        self.log = log
+        self.configuration = configuration
+        self.intake = MessageIntake(
+            store: store, clock: clock, log: pendingLog, classify: classify, maxAttempts: configuration.maxAttempts)
+        self.shouldStop = shouldStop
+    }
+
+    /// Runs the cycle over every configured mailbox. Throws when the server or the store fails;
+    /// a failing message does not throw (it is retried, then quarantined).
+    @discardableResult
+    public func run() throws -> IntakeSummary {
+        var summary = IntakeSummary()
+        for mailbox in configuration.mailboxes {
+            if shouldStop() { break }
+            summary.add(try run(mailbox: mailbox))
+        }
+        log.log(LogEvent(.info, "intake.cycle_done", summary.logFields))
+        return summary
+    }
+
+    private func run(mailbox: String) throws -> IntakeSummary {
+        let status = try source.select(mailbox)
+        let stored = try store.cursor(mailbox: mailbox)
+        var cursor = MailboxCursor(uidValidity: status.uidValidity, lastUID: 0)
+        if let stored, stored.uidValidity == status.uidValidity {
+            cursor = stored
+        } else if let stored {
+            log.log(LogEvent(.warning, "intake.uidvalidity_changed", [
+                "mailbox": mailbox, "old": String(stored.uidValidity), "new": String(status.uidValidity),
+            ]))
+            try store.setCursor(cursor, mailbox: mailbox)
+        }
+        let uids = try source.uids(after: cursor.lastUID).filter { $0 > cursor.lastUID }
+        var summary = IntakeSummary()
+        var cursorBlocked = false
+        var start = 0
+        while start < uids.count, !shouldStop() {
+            let batch = Array(uids[start..<min(start + configuration.batchSize, uids.count)])
+            start += batch.count
+            let context = MailboxContext(name: mailbox, uidValidity: status.uidValidity)
+            let handled = try handle(batch: batch, in: context, summary: &summary)
+            for uid in batch where !cursorBlocked {
+                if handled.done.contains(uid) { cursor.lastUID = uid } else { cursorBlocked = true }
+            }
+            try store.setCursor(cursor, mailbox: mailbox)
+            if handled.stoppedEarly { break }
+        }
+        return summary
+    }
+
+    /// Which UIDs of a batch are now settled and marked (or gone), and whether a stop request cut it short.
+    private struct BatchResult {
+        var done: Set<UInt32> = []
+        var stoppedEarly = false
+    }
+
+    private func handle(batch: [UInt32], in mailbox: MailboxContext, summary: inout IntakeSummary) throws -> BatchResult {
+        var result = BatchResult()
+        let known = try store.ledgerEntries(mailbox: mailbox.name, uidValidity: mailbox.uidValidity, uids: batch)
+        var toMark: [UInt32] = []
+        var toQuarantine: [UInt32] = []
+        var toFetch: [UInt32] = []
+        for uid in batch {
+            guard let entry = known[uid], entry.state.isSettled else {
+                toFetch.append(uid)
+                continue
+            }
+            if entry.marked {
+                result.done.insert(uid)
+            } else if entry.state == .quarantined {
+                toQuarantine.append(uid)
+            } else {
+                toMark.append(uid)
+            }
+        }
+        if !toFetch.isEmpty {
+            let fetched = try source.fetch(uids: toFetch, maxBytes: configuration.maxMessageBytes)
+            let returned = Set(fetched.map(\.uid))
+            for uid in toFetch where !returned.contains(uid) {
+                log.log(LogEvent(.info, "intake.gone", ["mailbox": mailbox.name, "uid": String(uid)]))
+                result.done.insert(uid)
+            }
+            defer { pendingLog.discard() }
+            try store.inOneCommit {
+                for message in fetched.sorted(by: { $0.uid < $1.uid }) {
+                    if shouldStop() {
+                        result.stoppedEarly = true
+                        break
+                    }
+                    summary.fetched += 1
+                    switch try intake.take(message, from: mailbox) {
+                    case .settled(let outcome):
+                        summary.count(outcome)
+                        toMark.append(message.uid)
+                    case .willRetry:
+                        summary.failed += 1
+                    case .quarantined:
+                        summary.quarantined += 1
+                        toQuarantine.append(message.uid)
+                    }
+                }
+            }
+            pendingLog.flush(into: log)
+        }
+        try mark(toMark, quarantine: toQuarantine, in: mailbox)
+        summary.marked += toMark.count
+        result.done.formUnion(toMark)
+        result.done.formUnion(toQuarantine)
+        return result
+    }
+
+    /// Tells the server, then records that it was told: the keyword (and move) for settled mail,
+    /// the quarantine folder for quarantined mail.
+    private func mark(_ uids: [UInt32], quarantine quarantined: [UInt32], in mailbox: MailboxContext) throws {
+        if !uids.isEmpty || !quarantined.isEmpty { try store.makeDurable() }
+        if !uids.isEmpty {
+            try source.markProcessed(uids: uids, moveTo: configuration.processedMailbox)
+        }
+        if !quarantined.isEmpty, let folder = configuration.quarantineMailbox {
+            try source.moveToQuarantine(uids: quarantined, mailbox: folder)
+        }
+        let keys = (uids + quarantined).map {
+            LedgerKey(mailbox: mailbox.name, uidValidity: mailbox.uidValidity, uid: $0)
+        }
+        if !keys.isEmpty { try store.recordMarked(keys) }
+    }
+}
+
+/// The mailbox a message was fetched from, as the ledger keys it.
+struct MailboxContext {
+    var name: String
+    var uidValidity: UInt32
+}

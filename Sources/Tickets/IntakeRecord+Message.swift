@@ -1,0 +1,35 @@
+public import Foundation
+public import MailCore
+
+extension IntakeRecord {
+    /// The subject a ticket gets when the mail has none.
+    public static let missingSubject = "(no subject)"
+
+    /// Decides what to commit for one message: a new ticket from its sender and subject, or a
+    /// no-ticket record when the classifier says it is automated or ignorable mail.
+    public static func make(
+        key: LedgerKey, raw: [UInt8], size: Int, parsed: ParsedMessage, classification: Classification?,
+        receivedAt: Date
+    ) -> IntakeRecord {
+        let action: Action
+        if let classification, classification.needsNoTicket {
+            action = .ignore(reason: "classified \(classification.category.rawValue)")
+        } else {
+            var notes: [String] = []
+            if size > raw.count {
+                notes.append("message truncated: kept \(raw.count) of \(size) bytes (maxMessageBytes)")
+            }
+            let subject = parsed.subject.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            action = .newTicket(NewTicket(
+                customer: (parsed.replyTo.first ?? parsed.from.first)?.address ?? "",
+                subject: subject.isEmpty ? missingSubject : subject,
+                suggestedHandling: classification?.suggestedHandling,
+                status: classification?.needsReview == true ? .needsReview : .new,
+                notes: notes))
+        }
+        return IntakeRecord(
+            key: key, messageID: parsed.messageID, rawSHA256: SHA256.hexDigest(raw),
+            contentSHA256: ContentHash.hexDigest(of: raw), raw: raw, size: size, action: action,
+            classification: classification, receivedAt: receivedAt)
+    }
+}

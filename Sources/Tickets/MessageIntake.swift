@@ -1,0 +1,87 @@
+import MailCore
+
+/// Takes one fetched message into the store: hash, parse, classify, commit, or count the failure
+/// and quarantine after too many. Shared by the intake cycle and `quarantine retry`.
+public struct MessageIntake {
+    /// What became of the message.
+    public enum Result: Sendable, Hashable {
+        case settled(IntakeOutcome)
+        case willRetry(attempts: Int)
+        case quarantined(id: Int)
+    }
+
+    let store: any TicketStore
+    let clock: any Clock
+    let log: any LogSink
+    let classify: IntakeCycle.Classify
+    let maxAttempts: Int
+
+    public init(
+        store: any TicketStore, clock: any Clock, log: any LogSink, classify: @escaping IntakeCycle.Classify,
+        maxAttempts: Int
+    ) {
+        self.store = store
+        self.clock = clock
+        self.log = log
+        self.classify = classify
+        self.maxAttempts = maxAttempts
+    }
+
+    /// Builds the record for `raw` (the bytes kept of a message of `size` bytes): parsing never
+    /// fails; the classifier may throw.
+    public func record(key: LedgerKey, raw: [UInt8], size: Int) throws -> IntakeRecord {
+        let parsed = MessageParser.parse(raw)
+        return IntakeRecord.make(
+            key: key, raw: raw, size: size, parsed: parsed, classification: try classify(parsed),
+            receivedAt: clock.now())
+    }
+
+    /// Throws only when the store cannot record the failure either (then the cycle stops).
+    func take(_ message: FetchedMessage, from mailbox: MailboxContext) throws -> Result {
+        let key = LedgerKey(mailbox: mailbox.name, uidValidity: mailbox.uidValidity, uid: message.uid)
+        let size = max(message.size, message.bytes.count)
+        do {
+            let outcome = try store.commitIntake(try record(key: key, raw: message.bytes, size: size))
+            log.log(event(for: outcome, key: key))
+            return .settled(outcome)
+        } catch {
+            return try fail(key: key, message: message, size: size, reason: "\(error)")
+        }
+    }
+
+    private func fail(key: LedgerKey, message: FetchedMessage, size: Int, reason: String) throws -> Result {
+        let attempt = FailedAttempt(
+            key: key, messageID: MessageParser.parse(message.bytes).messageID,
+            rawSHA256: SHA256.hexDigest(message.bytes), contentSHA256: ContentHash.hexDigest(of: message.bytes),
+            reason: reason, raw: message.bytes, size: size, at: clock.now())
+        let attempts = try store.recordFailure(attempt)
+        guard attempts >= maxAttempts else {
+            log.log(LogEvent(.warning, "intake.failed", [
+                "mailbox": key.mailbox, "uid": String(key.uid), "attempt": String(attempts), "reason": reason,
+            ]))
+            return .willRetry(attempts: attempts)
+        }
+        let id = try store.quarantine(attempt)
+        log.log(LogEvent(.error, "intake.quarantined", [
+            "mailbox": key.mailbox, "uid": String(key.uid), "quarantine": String(id),
+            "attempts": String(attempts), "reason": reason,
+        ]))
+        return .quarantined(id: id)
+    }
+
+    private func event(for outcome: IntakeOutcome, key: LedgerKey) -> LogEvent {
+        let mailbox = key.mailbox, uid = String(key.uid)
+        switch outcome {
+        case .ticketed(let number):
+            return LogEvent(.info, "intake.ticketed", ["mailbox": mailbox, "uid": uid, "ticket": number])
+        case .duplicate(let number):
+            return LogEvent(.info, "intake.duplicate", ["mailbox": mailbox, "uid": uid, "ticket": number])
+        case .ignored(let reason):
+            return LogEvent(.info, "intake.ignored", ["mailbox": mailbox, "uid": uid, "reason": reason])
+        case .alreadySettled(let entry):
+            return LogEvent(.info, "intake.already_settled", [
+                "mailbox": mailbox, "uid": uid, "state": entry.state.rawValue,
+            ])
+        }
+    }
+}

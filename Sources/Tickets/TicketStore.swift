@@ -1,0 +1,82 @@
+public import Foundation
+
+/// Where tickets, the ledger and the mailbox cursors live. Implementations: SQLite
+/// (`SQLiteTicketStore`) and `InMemoryTicketStore`; `TicketStoreConformance` checks both.
+///
+/// Implementers must guarantee:
+/// - `commitIntake` is one atomic transaction: the stored message, the ticket (or duplicate
+///   record), its events and the ledger row all commit together or not at all;
+/// - `commitIntake` is idempotent per ledger key: when the key is already settled it writes
+///   nothing and answers `.alreadySettled`;
+/// - the duplicate check (same Message-ID and same content hash as a stored message) happens inside
+///   that transaction, so two processes can never both open a ticket for one mail;
+/// - ticket numbers follow `TicketNumbering` and are never reused;
+/// - nothing here is specific to one database: no SQL, no row ids leak out.
+public protocol TicketStore: AnyObject {
+    // MARK: Mailbox cursors
+
+    /// The cursor of `mailbox`, or nil when the mailbox was never polled.
+    func cursor(mailbox: String) throws -> MailboxCursor?
+    func setCursor(_ cursor: MailboxCursor, mailbox: String) throws
+
+    // MARK: Ledger
+
+    /// The ledger rows for these UIDs of one mailbox under one UIDVALIDITY, by UID.
+    func ledgerEntries(mailbox: String, uidValidity: UInt32, uids: [UInt32]) throws -> [UInt32: LedgerEntry]
+    /// Records a fetched message and its outcome in one transaction (see the type's guarantees).
+    func commitIntake(_ record: IntakeRecord) throws -> IntakeOutcome
+    /// Counts one more failed attempt on the ledger row (creating it) and returns the attempts so far.
+    func recordFailure(_ attempt: FailedAttempt) throws -> Int
+    /// Settles the ledger row as quarantined and keeps the bytes; returns the quarantine id.
+    func quarantine(_ attempt: FailedAttempt) throws -> Int
+    /// Notes that the server was told (keyword set, message moved) for these settled messages.
+    func recordMarked(_ keys: [LedgerKey]) throws
+    /// Runs `body` (several `commitIntake`/`recordFailure`/`quarantine` calls) as one commit where
+    /// the store can: each call inside stays all or nothing on its own (a failing one leaves the
+    /// others), and the batch as a whole is committed once, which saves a disk write per message.
+    /// When `body` throws, stores that can roll the batch back do. Callers tell the server about
+    /// the messages only after this returns.
+    func inOneCommit<T>(_ body: () throws -> T) throws -> T
+    /// Makes every commit so far survive a power loss; the intake calls it before it tells the
+    /// server a message is done (so that a marked or moved mail always has its ticket).
+    func makeDurable() throws
+    /// How many ledger rows are in each state (for monitoring and the crash test).
+    func ledgerCounts() throws -> [LedgerState: Int]
+
+    // MARK: Quarantine
+
+    /// Quarantine entries, oldest first; only those in `state` when given.
+    func quarantineEntries(state: QuarantineEntry.State?) throws -> [QuarantineEntry]
+    func quarantineEntry(id: Int) throws -> QuarantineEntry?
+    /// Applies `record` (made from the entry's bytes) as if the intake had just succeeded, and marks
+    /// the entry `retried`, in one transaction. Throws `TicketStoreError.notHeld` unless it is held.
+    func retryQuarantined(id: Int, with record: IntakeRecord) throws -> IntakeOutcome
+    /// Marks a held entry `discarded` and its ledger row `discarded`.
+    func discardQuarantined(id: Int, at date: Date) throws
+
+    // MARK: Tickets
+
+    /// Tickets newest first, only those with `status` when given, at most `limit` when given.
+    func tickets(status: TicketStatus?, limit: Int?) throws -> [Ticket]
+    func ticket(number: String) throws -> Ticket?
+    /// The inbound mails of a ticket, oldest first.
+    func messages(ticketNumber: String) throws -> [StoredMessage]
+    /// The ticket's audit trail, oldest first.
+    func events(ticketNumber: String) throws -> [TicketEvent]
+    /// The classifications recorded for the ticket's mails, oldest first.
+    func classifications(ticketNumber: String) throws -> [Classification]
+    func ticketCount() throws -> Int
+}
+
+/// Errors every store reports the same way.
+public enum TicketStoreError: Error, Hashable, CustomStringConvertible {
+    case unknownQuarantineEntry(Int)
+    case notHeld(id: Int, state: QuarantineEntry.State)
+
+    public var description: String {
+        switch self {
+        case .unknownQuarantineEntry(let id): "no quarantine entry \(id)"
+        case .notHeld(let id, let state): "quarantine entry \(id) is already \(state.rawValue)"
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import Gateway
+import Tickets
+
+/// Loading the gateway configuration: defaults, password precedence, and the log line format.
+struct IntakeConfigurationTests {
+    static func write(_ json: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("intake-config-\(UUID().uuidString).json").path
+        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test("the example configuration in Config/ loads, with the documented defaults")
+    func exampleConfiguration() throws {
+        let path = IntakeCommandRunner.repositoryRoot.appendingPathComponent("Config/support-intake.json").path
+        let configuration = try GatewayConfiguration.load(path: path, environment: [:])
+        #expect(configuration.imap.mailbox == "INBOX")
+        #expect(configuration.imap.quarantineMailbox == "Quarantine")
+        #expect(configuration.imap.pollSeconds == 30)
+        #expect(configuration.intake.maxAttempts == 3 && configuration.intake.batchSize == 50)
+        #expect(configuration.database == "var/support-intake.sqlite")
+        #expect(configuration.smtp?.url == "smtps://mail.example-hosting.de:465")
+        #expect(configuration.quarterHourRateCents == 2500)
+    }
+
+    @Test("the password comes from the environment, else password, else passwordFile (trailing newline dropped)")
+    func passwordPrecedence() throws {
+        let secretFile = try Self.write("from-file\n")
+        let path = try Self.write("""
+            {"imap": {"url": "imaps://mail.example/Support%20Box", "username": "u", "passwordFile": "\(secretFile)"},
+             "database": "x.sqlite"}
+            """)
+        let fromFile = try GatewayConfiguration.load(path: path, environment: [:])
+        #expect(try fromFile.imapPassword().value == "from-file")
+        #expect(fromFile.imap.mailbox == "Support Box")
+        let fromEnvironment = try GatewayConfiguration.load(
+            path: path, environment: ["SUPPORT_INTAKE_IMAP_PASSWORD": "from-env"])
+        #expect(try fromEnvironment.imapPassword().value == "from-env")
+        #expect("\(try fromEnvironment.imapPassword())" == "•••")
+    }
+
+    @Test("a missing password is an error only when a connection needs it")
+    func missingPassword() throws {
+        let path = try Self.write(#"{"imap": {"url": "imaps://mail.example", "username": "u"}, "database": "x"}"#)
+        let configuration = try GatewayConfiguration.load(path: path, environment: [:])
+        #expect {
+            try configuration.imapPassword()
+        } throws: { error in
+            "\(error)".contains("SUPPORT_INTAKE_IMAP_PASSWORD")
+        }
+    }
+
+    @Test("--config wins over SUPPORT_INTAKE_CONFIG, which wins over the default")
+    func configPath() {
+        #expect(GatewayConfiguration.path(option: "a.json", environment: ["SUPPORT_INTAKE_CONFIG": "b.json"]) == "a.json")
+        #expect(GatewayConfiguration.path(option: nil, environment: ["SUPPORT_INTAKE_CONFIG": "b.json"]) == "b.json")
+        #expect(GatewayConfiguration.path(option: nil, environment: [:]) == "Config/support-intake.json")
+    }
+
+    @Test("log lines: stable keys, values quoted and escaped so an event stays on one line")
+    func logLine() {
+        let event = LogEvent(.error, "poll.failed", ["reason": "login \"refused\"\nby server", "uid": "12", "empty": ""])
+        #expect(StandardErrorLogSink.line(event, timestamp: "T")
+            == #"ts=T level=error event=poll.failed reason="login \"refused\"\nby server" uid=12 empty="""#)
+    }
+}
