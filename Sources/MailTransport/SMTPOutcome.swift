@@ -5,7 +5,8 @@ internal import CCurl
 struct SMTPOutcome {
     var curlError: CurlError?
     var responseCode: Int
-    var lastReply: SMTPReply?
+    /// The server's replies during this send, oldest first.
+    var replies: [SMTPReply]
     var url: String
 
     /// Replies that mean "log in first" or "login refused" (RFC 4954 §6): a sender problem, not the mail's.
@@ -25,14 +26,15 @@ struct SMTPOutcome {
         CURLE_BAD_FUNCTION_ARGUMENT, CURLE_UNKNOWN_OPTION,
     ]
 
-    /// The server's words for the failing step: the captured reply when its code matches, else the code alone.
+    /// The server's words for the step libcurl reports on (its response code): the latest reply
+    /// with that code, else the code alone.
     private var reply: SMTPReply? {
-        if let lastReply, responseCode == 0 || lastReply.code == responseCode { return lastReply }
-        return responseCode > 0 ? SMTPReply(code: responseCode, text: "") : nil
+        guard responseCode > 0 else { return nil }
+        return replies.last { $0.code == responseCode } ?? SMTPReply(code: responseCode, text: "")
     }
 
     func delivery() throws -> SMTPDelivery {
-        guard let curlError else { return .sent(lastReply ?? SMTPReply(code: responseCode, text: "")) }
+        guard let curlError else { return .sent(reply ?? SMTPReply(code: 250, text: "")) }
         let code = CURLcode(UInt32(clamping: max(0, curlError.code)))
         let failure = { (kind: SMTPFailure.Kind) in
             SMTPFailure(kind, reply: reply, curlCode: curlError.code, detail: curlError.message, url: url)

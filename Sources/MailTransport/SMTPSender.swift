@@ -70,7 +70,7 @@ public final class SMTPSender {
         }
         connectionsOpened += (try? easy.info(CURLINFO_NUM_CONNECTS)) ?? 0
         let responseCode = (try? easy.info(CURLINFO_RESPONSE_CODE)) ?? 0
-        return try SMTPOutcome(curlError: failure, responseCode: responseCode, lastReply: transfer.lastReply,
+        return try SMTPOutcome(curlError: failure, responseCode: responseCode, replies: transfer.replies,
                                url: endpoint.redactedURL).delivery()
     }
 

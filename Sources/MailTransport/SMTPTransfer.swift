@@ -7,10 +7,12 @@ final class SMTPTransfer {
     private let bytes: [UInt8]
     private var offset = 0
     private var pendingLines: [String] = []
-    /// The last complete reply of this send (for a failure: the one that refused).
-    private(set) var lastReply: SMTPReply?
+    /// The complete replies of this send, oldest first (the newest `maximumReplies`). The one
+    /// that refused is not always the last: libcurl may still say QUIT and record the 221.
+    private(set) var replies: [SMTPReply] = []
 
     /// Reply lines kept per reply and characters kept per line: a hostile server must not grow memory.
+    static let maximumReplies = 32
     static let maximumReplyLines = 20
     static let maximumReplyLineLength = 512
 
@@ -54,7 +56,8 @@ final class SMTPTransfer {
         let text = String(decoding: line.dropFirst(4).prefix(Self.maximumReplyLineLength), as: UTF8.self)
         if pendingLines.count < Self.maximumReplyLines { pendingLines.append(text) }
         if line.count == 3 || line[3] != UInt8(ascii: "-") {
-            lastReply = SMTPReply(code: code, text: pendingLines.joined(separator: " "))
+            if replies.count == Self.maximumReplies { replies.removeFirst() }
+            replies.append(SMTPReply(code: code, text: pendingLines.joined(separator: " ")))
             pendingLines = []
         }
     }
