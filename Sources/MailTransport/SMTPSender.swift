@@ -1,4 +1,5 @@
 internal import CCurl
+import Glibc
 
 /// Sends mail over one SMTP connection that stays open between sends.
 ///
@@ -70,8 +71,18 @@ public final class SMTPSender {
         }
         connectionsOpened += (try? easy.info(CURLINFO_NUM_CONNECTS)) ?? 0
         let responseCode = (try? easy.info(CURLINFO_RESPONSE_CODE)) ?? 0
-        return try SMTPOutcome(curlError: failure, responseCode: responseCode, replies: transfer.replies,
-                               url: endpoint.redactedURL).delivery()
+        let delivery = try SMTPOutcome(curlError: failure, responseCode: responseCode, replies: transfer.replies,
+                                       url: endpoint.redactedURL).delivery()
+        if case .transientFailure(let failure) = delivery, failure.kind != .rejectedByServer { abandonConnection() }
+        return delivery
+    }
+
+    /// Cuts a connection that timed out or broke mid-conversation. libcurl would otherwise keep
+    /// it cached, reuse it for the next send (waiting out the response timeout again) and, when
+    /// the handle is freed, say QUIT to it and wait once more. A shut-down socket is detected as
+    /// dead: the next send opens a fresh connection, and the cleanup does not wait.
+    private func abandonConnection() {
+        if let socket = try? easy.activeSocket(), socket >= 0 { shutdown(socket, Int32(SHUT_RDWR)) }
     }
 
     /// Runs the transfer; returns libcurl's error when the send failed. Options that point into

@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func silentServerTimesOutWithinTheLimit() throws {
-        let server = try SMTPSilentServer()
+        let server = try SMTPStallingServer(.silent)
         let sender = try SMTPSender(SMTPTestEndpoints.configuration(port: server.port, allowInsecure: true))
         let started = Date()
         let delivery = try sender.send(from: SMTPTestEndpoints.supportAddress, to: [SMTPTestEndpoints.customer],
@@ -59,6 +59,26 @@ import Testing
         #expect(failure.kind == .timeout)
         #expect(elapsed >= SMTPTestEndpoints.responseTimeout - 0.5)
         #expect(elapsed < SMTPTestEndpoints.responseTimeout + 2, "waited \(elapsed) s")
+    }
+
+    /// The ambiguous window: the message went out but the final reply never came. It counts as
+    /// transient (the outbox sends again later, which may deliver twice: the documented window).
+    @Test func missingFinalReplyTimesOutAsTransient() throws {
+        let server = try SMTPStallingServer(.afterMessage)
+        let sender = try SMTPSender(SMTPTestEndpoints.configuration(port: server.port, allowInsecure: true))
+        let started = Date()
+        let delivery = try sender.send(from: SMTPTestEndpoints.supportAddress, to: [SMTPTestEndpoints.customer],
+                                       bytes: SMTPTestEndpoints.message(body: "x\r\n"))
+        let elapsed = Date().timeIntervalSince(started)
+        guard case .transientFailure(let failure) = delivery else { Issue.record("not transient: \(delivery)"); return }
+        #expect(failure.kind == .timeout)
+        #expect(elapsed < SMTPTestEndpoints.responseTimeout + 2, "waited \(elapsed) s")
+        // The stalled connection is not reused: the next send opens a new one (and times out again).
+        let second = try sender.send(from: SMTPTestEndpoints.supportAddress, to: [SMTPTestEndpoints.customer],
+                                     bytes: SMTPTestEndpoints.message(body: "x\r\n"))
+        #expect(sender.connectionsOpened == 2)
+        guard case .transientFailure(let again) = second else { Issue.record("not transient: \(second)"); return }
+        #expect(again.kind == .timeout)
     }
 
     static let unsafeAddresses = [
