@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func silentServerTimesOutWithinTheLimit() throws {
-        let server = try SMTPStallingServer(.silent)
+        let server = try SMTPScriptedServer(.silent)
         let sender = try SMTPSender(SMTPTestEndpoints.configuration(port: server.port, allowInsecure: true))
         let started = Date()
         let delivery = try sender.send(from: SMTPTestEndpoints.supportAddress, to: [SMTPTestEndpoints.customer],
@@ -64,7 +64,7 @@ import Testing
     /// The ambiguous window: the message went out but the final reply never came. It counts as
     /// transient (the outbox sends again later, which may deliver twice: the documented window).
     @Test func missingFinalReplyTimesOutAsTransient() throws {
-        let server = try SMTPStallingServer(.afterMessage)
+        let server = try SMTPScriptedServer(.stallAfterMessage)
         let sender = try SMTPSender(SMTPTestEndpoints.configuration(port: server.port, allowInsecure: true))
         let started = Date()
         let delivery = try sender.send(from: SMTPTestEndpoints.supportAddress, to: [SMTPTestEndpoints.customer],
@@ -79,6 +79,17 @@ import Testing
         #expect(sender.connectionsOpened == 2)
         guard case .transientFailure(let again) = second else { Issue.record("not transient: \(second)"); return }
         #expect(again.kind == .timeout)
+    }
+
+    @Test func reconnectsWhenTheServerHungUp() throws {
+        let server = try SMTPScriptedServer(.hangUpAfterEachMessage)
+        let sender = try SMTPSender(SMTPTestEndpoints.configuration(port: server.port, allowInsecure: true))
+        for number in 1...3 {
+            let delivery = try sender.send(from: SMTPTestEndpoints.supportAddress, to: [SMTPTestEndpoints.customer],
+                                           bytes: SMTPTestEndpoints.message(body: "Nr. \(number)\r\n"))
+            #expect(delivery == .sent(SMTPReply(code: 250, text: "OK accepted")), "send \(number)")
+        }
+        #expect(sender.connectionsOpened == 3)
     }
 
     static let unsafeAddresses = [

@@ -40,6 +40,16 @@ import Testing
         #expect(try server.received().isEmpty)
     }
 
+    @Test func logsInInClearTextOnlyWithAllowInsecure() throws {
+        let server = try TestSMTPServer(TestSMTPServer.Options(credentials: (Self.user, Self.password)))
+        let sender = try SMTPSender(SMTPTestEndpoints.configuration(port: server.port, username: Self.user, password: Self.password,
+                                                                    allowInsecure: true))
+        let delivery = try sender.send(from: SMTPTestEndpoints.supportAddress, to: [SMTPTestEndpoints.customer],
+                                       bytes: SMTPTestEndpoints.message(body: "x\r\n"))
+        #expect(delivery.isSent)
+        #expect(try server.received().map { [$0.authenticated, $0.usedTLS] } == [[true, false]])
+    }
+
     @Test func refusesAWrongPasswordAsAnAuthenticationError() throws {
         let server = try tlsServer()
         let sender = try SMTPSender(SMTPTestEndpoints.configuration(port: server.port, username: Self.user, password: "wrong",

@@ -1,12 +1,20 @@
 import Foundation
 import Glibc
 
-/// A scripted SMTP server on 127.0.0.1 that stops answering, to prove every wait is bounded:
-/// `.silent` never even accepts (the kernel completes the handshake, the greeting never comes);
-/// `.afterMessage` plays along up to the end of the message and then withholds the final
-/// reply: the case where the client cannot know whether the mail was accepted.
-final class SMTPStallingServer: @unchecked Sendable {
-    enum Mode { case silent, afterMessage }
+/// A scripted SMTP server on 127.0.0.1 for what aiosmtpd will not do on request: stop
+/// answering, to prove every wait is bounded, or drop the connection, to prove the next send
+/// reconnects.
+final class SMTPScriptedServer: @unchecked Sendable {
+    enum Mode {
+        /// Never accepts: the kernel completes the handshake, the greeting never comes.
+        case silent
+        /// Plays along up to the end of the first message, then withholds the final reply: the
+        /// case where the client cannot know whether the mail was accepted.
+        case stallAfterMessage
+        /// Accepts each message, then says 421 and closes, as a server does that ends idle or
+        /// long sessions; serves connection after connection.
+        case hangUpAfterEachMessage
+    }
 
     let port: Int
     private let listener: Int32
@@ -29,8 +37,10 @@ final class SMTPStallingServer: @unchecked Sendable {
         }
         self.listener = listener
         port = Int(UInt16(bigEndian: address.sin_port))
-        if mode == .afterMessage {
-            Thread { [self] in serveUntilTheMessageEnds() }.start()
+        switch mode {
+        case .silent: break
+        case .stallAfterMessage: Thread { [self] in serve(hangingUp: false) }.start()
+        case .hangUpAfterEachMessage: Thread { [self] in while serve(hangingUp: true) {} }.start()
         }
     }
 
@@ -39,9 +49,11 @@ final class SMTPStallingServer: @unchecked Sendable {
         close(listener)
     }
 
-    private func serveUntilTheMessageEnds() {
+    /// One connection up to the end of its first message; false once the listener is closed.
+    @discardableResult
+    private func serve(hangingUp: Bool) -> Bool {
         let client = accept(listener, nil, nil)
-        guard client >= 0 else { return }
+        guard client >= 0 else { return false }
         defer { close(client) }
         func send(_ text: String) { _ = text.withCString { Glibc.send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) } }
         send("220 stalling.test ESMTP\r\n")
@@ -50,14 +62,16 @@ final class SMTPStallingServer: @unchecked Sendable {
         while true {
             var chunk = [UInt8](repeating: 0, count: 4096)
             let count = chunk.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
-            guard count > 0 else { return }
+            guard count > 0 else { return true }
             buffer += chunk[..<count]
             if inData {
-                if buffer.count >= 5, Array(buffer.suffix(5)) == Array("\r\n.\r\n".utf8) {
+                guard buffer.count >= 5, Array(buffer.suffix(5)) == Array("\r\n.\r\n".utf8) else { continue }
+                if hangingUp {
+                    send("250 OK accepted\r\n421 closing the session\r\n")
+                } else {
                     sleep(Self.stallSeconds)
-                    return
                 }
-                continue
+                return true
             }
             while let newline = buffer.firstIndex(of: 10) {
                 let command = String(decoding: buffer[..<newline], as: UTF8.self).uppercased()
