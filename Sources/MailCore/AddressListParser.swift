@@ -13,6 +13,7 @@ enum AddressListParser {
         let tokens = HeaderTokenizer.tokens(Array(text.utf8))
         var mailboxes: [Mailbox] = []
         var index = 0
+        var inGroup = false
         while index < tokens.count, mailboxes.count < ParseLimits.maxAddressesPerHeader {
             let phraseStart = index
             while index < tokens.count, !isStop(tokens[index]) { index += 1 }
@@ -27,6 +28,17 @@ enum AddressListParser {
                 mailboxes.append(Mailbox(name: displayName(phrase, defects: &defects), address: address))
                 index = skipToSeparator(tokens, from: end, defects: &defects)
             case .special(UInt8(ascii: ":")):
+                inGroup = true
+                index += 1
+            case .special(UInt8(ascii: ";")) where !inGroup:
+                // A ";" outside a group is junk up to the next "," (Python drops it the same way).
+                if !phrase.isEmpty { mailboxes.append(bareLocalPart(phrase, defects: &defects)) }
+                index += 1
+                while index < tokens.count, tokens[index].kind != .special(UInt8(ascii: ",")) { index += 1 }
+                defects.append(ParseDefect(kind: DefectKind.address, detail: "';' outside a group; rest up to ',' ignored"))
+            case .special(UInt8(ascii: ";")):
+                inGroup = false
+                if !phrase.isEmpty { mailboxes.append(bareLocalPart(phrase, defects: &defects)) }
                 index += 1
             case .special(UInt8(ascii: "@")):
                 var end = index + 1

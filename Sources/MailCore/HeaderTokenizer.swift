@@ -12,7 +12,8 @@ struct HeaderTokenizer {
 
     struct Token {
         var kind: Kind
-        var bytes: [UInt8]
+        /// The token's text (a slice of the header, or the unescaped content of a quoted-string).
+        var bytes: ArraySlice<UInt8>
         var spaceBefore: Bool
     }
 
@@ -41,28 +42,18 @@ struct HeaderTokenizer {
                 index = skipComment(bytes, from: index)
                 space = true
             } else if byte == ASCII.quote {
-                var content: [UInt8] = []
-                index += 1
-                while index < bytes.count, bytes[index] != ASCII.quote {
-                    if bytes[index] == ASCII.backslash, index + 1 < bytes.count { index += 1 }
-                    if bytes[index] != ASCII.cr, bytes[index] != ASCII.lf { content.append(bytes[index]) }
-                    index += 1
-                }
-                index += 1
+                let (content, end) = quotedString(bytes, from: index + 1)
+                index = end
                 tokens.append(Token(kind: .quoted, bytes: content, spaceBefore: space))
                 space = false
             } else if byte == UInt8(ascii: "[") {
                 let start = index
                 while index < bytes.count, bytes[index] != UInt8(ascii: "]") { index += 1 }
                 index = min(index + 1, bytes.count)
-                tokens.append(Token(kind: .domainLiteral, bytes: Array(bytes[start..<index]), spaceBefore: space))
+                tokens.append(Token(kind: .domainLiteral, bytes: bytes[start..<index], spaceBefore: space))
                 space = false
-            } else if byte == UInt8(ascii: ".") {
-                tokens.append(Token(kind: .special(byte), bytes: [byte], spaceBefore: space))
-                space = false
-                index += 1
-            } else if isSpecial(byte) {
-                tokens.append(Token(kind: .special(byte), bytes: [byte], spaceBefore: space))
+            } else if byte == UInt8(ascii: ".") || isSpecial(byte) {
+                tokens.append(Token(kind: .special(byte), bytes: bytes[index...index], spaceBefore: space))
                 space = false
                 index += 1
             } else {
@@ -71,11 +62,31 @@ struct HeaderTokenizer {
                       bytes[index] != UInt8(ascii: ".") {
                     index += 1
                 }
-                tokens.append(Token(kind: .atom, bytes: Array(bytes[start..<index]), spaceBefore: space))
+                tokens.append(Token(kind: .atom, bytes: bytes[start..<index], spaceBefore: space))
                 space = false
             }
         }
         return tokens
+    }
+
+    /// RFC 5322 §3.2.4 quoted-string content from `start` (after the opening quote): a slice when
+    /// there is nothing to unescape. Returns the content and the index after the closing quote.
+    private static func quotedString(_ bytes: [UInt8], from start: Int) -> (ArraySlice<UInt8>, Int) {
+        var index = start
+        while index < bytes.count, bytes[index] != ASCII.quote, bytes[index] != ASCII.backslash,
+              bytes[index] != ASCII.cr, bytes[index] != ASCII.lf {
+            index += 1
+        }
+        if index >= bytes.count || bytes[index] == ASCII.quote {
+            return (bytes[start..<index], index + 1)
+        }
+        var content = Array(bytes[start..<index])
+        while index < bytes.count, bytes[index] != ASCII.quote {
+            if bytes[index] == ASCII.backslash, index + 1 < bytes.count { index += 1 }
+            if bytes[index] != ASCII.cr, bytes[index] != ASCII.lf { content.append(bytes[index]) }
+            index += 1
+        }
+        return (content[...], index + 1)
     }
 
     /// RFC 5322 §3.2.2: comments nest and may contain quoted-pairs. Returns the index after it.

@@ -26,8 +26,9 @@ struct MIMEEntity: Sendable {
     var isMultipart: Bool { contentType.hasPrefix("multipart/") }
     var isAttachmentDisposition: Bool { disposition == "attachment" }
 
-    /// RFC 2183 §2.3 `filename`, else the RFC 2045 `name` parameter of Content-Type.
+    /// RFC 2183 §2.3 `filename`, else the RFC 2045 `name` parameter of Content-Type, without
+    /// surrounding whitespace (as Python's `get_filename`).
     var filename: String? {
-        dispositionParameters["filename"] ?? contentTypeParameters["name"]
+        (dispositionParameters["filename"] ?? contentTypeParameters["name"])?.trimming(" \t\r\n")
     }
 }

@@ -35,6 +35,8 @@ struct AddressTests {
         Case("Words before an '@' form one quoted local part (as Python reads it)", "Joe Smith a@b", ["|\"Joe Smith a\"@b"]),
         Case("Raw UTF-8 display name (RFC 6532)", "Jörg Müller <j@x.de>", ["Jörg Müller|j@x.de"]),
         Case("Two quoted words", "\"Hans\" \"Meier\" <h@x.de>", ["Hans Meier|h@x.de"]),
+        Case("A ';' outside a group ends the list up to the next ','", "Hans <h@x.de>; Eva <e@x.de>, x@y.de", ["Hans|h@x.de", "|x@y.de"]),
+        Case("Trailing ';' after an address (Outlook)", "support@example-hosting.de;", ["|support@example-hosting.de"]),
         Case("Domain literal", "a@[192.0.2.1]", ["|a@[192.0.2.1]"]),
         Case("RFC 5321 §4.5.5 null reverse-path of a bounce stays '<>'", "MAILER DAEMON <>", ["MAILER DAEMON|<>"]),
     ]

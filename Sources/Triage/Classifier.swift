@@ -1,0 +1,94 @@
+public import MailCore
+
+/// Classifies parsed mail by the rules and links FAQ articles: a pure function of the message,
+/// the rules and the catalogue.
+public final class Classifier: Sendable {
+    /// At most this many FAQ links are returned.
+    public static let maximumFAQLinks = 3
+    /// What a rule hit pointing to an article adds to its rank: as much as one keyword, so keywords
+    /// still decide between the articles that several rules point to.
+    public static let ruleHintScore = 1.0
+    /// The article that explains extended support and its prices.
+    public static let extendedSupportArticle = 1792
+
+    public let rules: RuleSet
+    public let catalogue: FAQCatalogue
+    private let needsQuoted: Bool
+    /// The rules' word patterns together with the FAQ keywords: one scan per text.
+    private let index: WordPatternIndex
+    private let suppressingRules: Set<String>
+    private let faqOfRule: [String: Int]
+    private let fieldRules: [Int]
+
+    /// Checks that every FAQ id a rule points to exists in the catalogue.
+    public init(rules: RuleSet, catalogue: FAQCatalogue) throws(RuleSetError) {
+        for rule in rules.rules {
+            if let id = rule.faq, catalogue.article(id) == nil {
+                throw RuleSetError(location: "rule '\(rule.id)'", problem: "points to FAQ article \(id), which the catalogue lacks")
+            }
+        }
+        self.rules = rules
+        self.catalogue = catalogue
+        needsQuoted = rules.rules.contains { $0.field == .quoted && !$0.phrases.isEmpty }
+        index = WordPatternIndex(rules.rules, articles: catalogue.articles)
+        fieldRules = rules.rules.indices.filter { !rules.rules[$0].field.isWordText || rules.rules[$0].phrases.isEmpty }
+        suppressingRules = Set(rules.rules.filter(\.suppressesFAQ).map(\.id))
+        faqOfRule = Dictionary(rules.rules.compactMap { rule in rule.faq.map { (rule.id, $0) } }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func classify(_ message: ParsedMessage) -> Classification {
+        let features = MessageFeatures(message, needsQuoted: needsQuoted)
+        var collector = HitCollector(rules: rules.rules, fieldRules: fieldRules)
+        collector.collectFields(features)
+        let subjectScan = WordScan(features.subject, table: index.subject)
+        let bodyScan = WordScan(features.body, table: index.body)
+        collector.collectWords(features.subject, subjectScan)
+        collector.collectWords(features.body, bodyScan)
+        if let quoted = features.quoted { collector.collectWords(quoted, WordScan(quoted, table: index.quoted)) }
+        let reasons = collector.orderedHits
+        var scores: [TriageCategory: Double] = [:]
+        for hit in reasons {
+            if case .category(let category) = hit.target { scores[category, default: 0] += hit.weight }
+        }
+        let verdict = Verdict(scores: scores, ticketNumber: collector.ticketNumber, thresholds: rules.thresholds)
+        let language = LanguageDetector.detect(features.body.count > 0 ? features.body : features.subject)
+        return Classification(
+            category: verdict.category, confidence: verdict.confidence, needsReview: verdict.needsReview,
+            language: language, faq: faqLinks(verdict.category, [subjectScan, bodyScan], reasons, language),
+            ticketNumber: verdict.category == .followup ? collector.ticketNumber : nil,
+            reasons: reasons, scores: scores)
+    }
+
+    /// Ranked articles for standard requests; extended ones get the article on extended support
+    /// first. No links for vague mails or where a rule says so (forwarded phishing).
+    private func faqLinks(_ category: TriageCategory, _ scans: [WordScan], _ reasons: [RuleHit],
+                          _ language: String) -> [FAQLink] {
+        guard category == .standard || category == .extended else { return [] }
+        if reasons.contains(where: { $0.weight > 0 && suppressingRules.contains($0.rule) }) { return [] }
+        var scores = FAQCatalogue.keywordScores(scans, articleOffset: index.articleOffset)
+        // Rule weights behind each article: they break ties between equally matched articles.
+        var evidence: [Int: Double] = [:]
+        for hit in reasons where hit.weight > 0 {
+            guard let id = faqOfRule[hit.rule],
+                  let index = catalogue.articles.firstIndex(where: { $0.id == id }) else { continue }
+            scores[index, default: 0] += Self.ruleHintScore
+            evidence[index, default: 0] += hit.weight
+        }
+        var ranked = scores.filter { $0.value >= rules.thresholds.faqMinimum }
+            .sorted {
+                if $0.value != $1.value { return $0.value > $1.value }
+                let (first, second) = (evidence[$0.key, default: 0], evidence[$1.key, default: 0])
+                return first != second ? first > second : catalogue.articles[$0.key].id < catalogue.articles[$1.key].id
+            }
+            .map { link(catalogue.articles[$0.key], score: $0.value, language) }
+        if category == .extended, let article = catalogue.article(Self.extendedSupportArticle) {
+            ranked.removeAll { $0.id == Self.extendedSupportArticle }
+            ranked.insert(link(article, score: 0, language), at: 0)
+        }
+        return Array(ranked.prefix(Self.maximumFAQLinks))
+    }
+
+    private func link(_ article: FAQCatalogue.Article, score: Double, _ language: String) -> FAQLink {
+        FAQLink(id: article.id, title: article.title(language), url: article.url(language), score: score)
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import MailCore
+
+/// Turns pattern matches into rule hits: one per rule, the first match that no negation or
+/// provider-attribution cue cancels. A rule whose every match was cancelled is kept with weight 0
+/// and a note, so the explanation shows what was considered and why it did not count.
+struct HitCollector {
+    /// A negation cue counts this many words before a match...
+    static let negationWordsBefore = 4
+    /// ...and this many after it ("gelöscht habe ich nichts").
+    static let negationWordsAfter = 2
+    /// Longest evidence quoted from a header.
+    static let maximumEvidenceLength = 100
+
+    let rules: [Rule]
+    private(set) var hits: [Int: RuleHit] = [:]
+    private(set) var ticketNumber: String?
+
+    /// The rules that look at header-like fields rather than words.
+    let fieldRules: [Int]
+
+    init(rules: [Rule], fieldRules: [Int]) {
+        self.rules = rules
+        self.fieldRules = fieldRules
+    }
+
+    mutating func collectWords(_ text: TokenizedText, _ scan: WordScan) {
+        // Cue positions only; their words are quoted when a cue actually cancels a hit.
+        var negations: [(start: Int, end: Int, clause: Int)] = []
+        var attributions: [Int: Range<Int>] = [:]
+        for found in scan.found where found.rule < rules.count {
+            let rule = rules[found.rule]
+            let start = found.match.start
+            switch rule.target {
+            case .negation:
+                if rule.exceptions.contains(where: { text.match($0, at: start) != nil }) { continue }
+                negations.append((start, found.match.end, text.tokens[start].clause))
+            case .attribution:
+                let clause = text.tokens[start].clause
+                if attributions[clause] == nil { attributions[clause] = start..<found.match.end }
+            case .category:
+                continue
+            }
+        }
+        for found in scan.found where found.rule < rules.count {
+            let rule = rules[found.rule]
+            guard case .category(let category) = rule.target else { continue }
+            if let existing = hits[found.rule], existing.note == nil { continue }
+            let match = found.match
+            let clause = text.tokens[match.start].clause
+            var note: String?
+            if rule.negatable, let cue = negations.first(where: {
+                $0.clause == clause && $0.start >= match.start - Self.negationWordsBefore
+                    && $0.start < match.end + Self.negationWordsAfter
+            }) {
+                note = "negated by '\(text.evidence(from: cue.start, to: cue.end))'"
+            } else if rule.attributable, let cue = attributions[clause] {
+                note = "attributed to the provider by '\(text.evidence(from: cue.lowerBound, to: cue.upperBound))'"
+            } else if let exception = Self.exception(rule, in: text, sentenceOf: match.start) {
+                note = "does not apply because of '\(exception)'"
+            }
+            if note == nil, category == .followup, let number = match.number, ticketNumber == nil { ticketNumber = number }
+            if note != nil, hits[found.rule] != nil { continue }
+            hits[found.rule] = RuleHit(rule: rule.id, target: rule.target, weight: note == nil ? rule.weight : 0,
+                                       evidence: text.evidence(from: match.start, to: match.end), note: note)
+        }
+    }
+
+    /// For a category rule with `except` phrases: the first of them found in the match's sentence.
+    private static func exception(_ rule: Rule, in text: TokenizedText, sentenceOf index: Int) -> String? {
+        guard !rule.exceptions.isEmpty else { return nil }
+        let sentence = text.tokens[index].sentence
+        var start = index
+        while start > 0, text.tokens[start - 1].sentence == sentence { start -= 1 }
+        var position = start
+        while position < text.count, text.tokens[position].sentence == sentence {
+            for pattern in rule.exceptions {
+                if let found = text.match(pattern, at: position) { return text.evidence(from: found.start, to: found.end) }
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Regular-expression and presence rules over subject, sender, content types and headers.
+    mutating func collectFields(_ features: MessageFeatures) {
+        for index in fieldRules {
+            let rule = rules[index]
+            var values: [String]
+            switch rule.field {
+            case .subject: values = [features.rawSubject]
+            case .from: values = [features.from]
+            case .contentType: values = [features.contentTypes]
+            case .header(let name):
+                values = features.headerValues(name)
+                if rule.matchesPresence, let first = values.first {
+                    record(index, evidence: "\(name): \(first)", number: nil)
+                    continue
+                }
+            case .body, .text, .quoted: continue
+            }
+            for value in values where !value.isEmpty {
+                if !rule.prefixes.isEmpty, let found = Self.firstPrefix(rule.prefixes, of: value) {
+                    record(index, evidence: found, number: nil)
+                    break
+                }
+                if !rule.substrings.isEmpty, let found = Self.firstSubstring(rule.substrings, in: value) {
+                    record(index, evidence: found, number: nil)
+                    break
+                }
+                if !rule.regexes.isEmpty, let (evidence, number) = Self.firstMatch(rule.regexes, in: value) {
+                    record(index, evidence: evidence, number: number)
+                    break
+                }
+            }
+        }
+    }
+
+    private mutating func record(_ index: Int, evidence: String, number: String?) {
+        let rule = rules[index]
+        hits[index] = RuleHit(rule: rule.id, target: rule.target, weight: rule.weight,
+                              evidence: String(evidence.prefix(Self.maximumEvidenceLength)), note: nil)
+        if rule.target == .category(.followup), let number, ticketNumber == nil { ticketNumber = number }
+    }
+
+    /// The first of the lower-case `prefixes` that `value` starts with, blanks skipped (ASCII
+    /// case-insensitively).
+    private static func firstPrefix(_ prefixes: [[UInt8]], of value: String) -> String? {
+        let start = value.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+        for prefix in prefixes where start.count >= prefix.count {
+            if zip(start, prefix).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) == $1 }) {
+                return String(decoding: prefix, as: UTF8.self)
+            }
+        }
+        return nil
+    }
+
+    /// The first of the lower-case `substrings` found in `value` (ASCII case-insensitively).
+    private static func firstSubstring(_ substrings: [[UInt8]], in value: String) -> String? {
+        let haystack = value.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+        for needle in substrings where needle.count <= haystack.count {
+            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                if haystack[start..<(start + needle.count)].elementsEqual(needle) {
+                    return String(decoding: needle, as: UTF8.self)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The matched text and, when the regex has a capture group that matched digits, that number.
+    private static func firstMatch(_ regexes: [NSRegularExpression], in value: String) -> (String, String?)? {
+        let range = NSRange(value.startIndex..., in: value)
+        for regex in regexes {
+            guard let result = regex.firstMatch(in: value, range: range),
+                  let matched = Range(result.range, in: value) else { continue }
+            var number: String?
+            for group in 1..<max(1, result.numberOfRanges) {
+                if let range = Range(result.range(at: group), in: value) {
+                    number = String(value[range])
+                    break
+                }
+            }
+            return (String(value[matched]), number)
+        }
+        return nil
+    }
+
+    /// The hits in rule-file order.
+    var orderedHits: [RuleHit] { hits.keys.sorted().compactMap { hits[$0] } }
+}

@@ -1,0 +1,68 @@
+/// A word pattern from the rules file, matched against folded words of one sentence.
+///
+/// Syntax (terms separated by spaces):
+/// - `stoerung` a whole word; `stoer*` a word starting so (stems, inflections, compound heads);
+///   `*server` a word ending so; `*server*` a word containing it (compound tails);
+/// - `a|b|c` any of the alternatives;
+/// - `..` up to `maximumGap` other words;
+/// - `<num>` a number of at least `minimumNumberDigits` digits (captured, e.g. a ticket number).
+/// A term also matches a compound written apart: `mailserver` matches "Mail-Server" and "mail server".
+struct PhrasePattern: Sendable {
+    enum TermKind: Sendable { case exact, prefix, suffix, contains, number }
+
+    struct Alternative: Sendable {
+        var kind: TermKind
+        var bytes: [UInt8]
+    }
+
+    enum Element: Sendable {
+        case term([Alternative])
+        case gap
+    }
+
+    /// How many words `..` may skip.
+    static let maximumGap = 6
+    /// How many written-apart words one compound term may span ("e mail adresse").
+    static let maximumCompoundParts = 3
+    static let minimumNumberDigits = 3
+    /// How many letters of a later word a stem spanning written-apart words must cover.
+    static let minimumCompoundTail = 3
+
+    let source: String
+    let elements: [Element]
+
+    /// Parses `source`; returns a message describing the problem when it is not a valid pattern.
+    static func parse(_ source: String) -> Result<PhrasePattern, PatternError> {
+        var elements: [Element] = []
+        for word in source.split(separator: " ") {
+            if word == ".." {
+                guard !elements.isEmpty else { return .failure(PatternError("'..' cannot start a pattern")) }
+                elements.append(.gap)
+                continue
+            }
+            var alternatives: [Alternative] = []
+            for alternative in word.split(separator: "|", omittingEmptySubsequences: false) {
+                if alternative == "<num>" {
+                    alternatives.append(Alternative(kind: .number, bytes: []))
+                    continue
+                }
+                let leading = alternative.hasPrefix("*")
+                let trailing = alternative.hasSuffix("*") && alternative.count > 1
+                let bytes = TextFolding.foldedTerm(String(alternative.filter { $0 != "*" }))
+                guard !bytes.isEmpty else { return .failure(PatternError("empty term in '\(word)'")) }
+                let kind: TermKind = leading ? (trailing ? .contains : .suffix) : (trailing ? .prefix : .exact)
+                alternatives.append(Alternative(kind: kind, bytes: bytes))
+            }
+            elements.append(.term(alternatives))
+        }
+        guard !elements.isEmpty else { return .failure(PatternError("empty pattern")) }
+        if case .gap = elements[elements.count - 1] { return .failure(PatternError("'..' cannot end a pattern")) }
+        return .success(PhrasePattern(source: source, elements: elements))
+    }
+}
+
+/// Why a pattern could not be read.
+struct PatternError: Error, Sendable {
+    var message: String
+    init(_ message: String) { self.message = message }
+}

@@ -1,1 +1,0 @@
-// PLACEHOLDER: the issue that builds this target replaces this file.

@@ -1,0 +1,106 @@
+/// Matches compiled patterns against one text through unsafe buffers, valid only inside
+/// `PatternProgram.scan`. Same semantics as `TokenizedText.match` (see `PhrasePattern`).
+struct ProgramMatcher {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let tokens: UnsafeBufferPointer<TokenizedText.Token>
+    let termBytes: UnsafeBufferPointer<UInt8>
+    let terms: UnsafeBufferPointer<PatternProgram.Term>
+    let elements: UnsafeBufferPointer<PatternProgram.Element>
+
+    /// The second byte at word `index`, running into the next word of the sentence for one-letter words.
+    @inline(__always)
+    func secondByte(at index: Int) -> Int? {
+        let token = tokens[index]
+        if token.end - token.start >= 2 { return Int(bytes[token.start + 1]) }
+        let next = index + 1
+        guard next < tokens.count, tokens[next].sentence == token.sentence else { return nil }
+        return Int(bytes[tokens[next].start])
+    }
+
+    /// The end of the match of `elements[range]` starting at word `index`, or nil; the first element
+    /// tries only its alternative `onlyAlternative` unless that is negative.
+    func match(_ range: Range<Int>, at index: Int, onlyAlternative: Int, number: inout Int) -> Int? {
+        match(element: range.lowerBound, last: range.upperBound, at: index, sentence: tokens[index].sentence,
+              only: onlyAlternative, number: &number)
+    }
+
+    private func match(element: Int, last: Int, at index: Int, sentence: Int, only: Int = -1, number: inout Int) -> Int? {
+        guard element < last else { return index }
+        let current = elements[element]
+        if current.isGap {
+            var position = index
+            for _ in 0...PhrasePattern.maximumGap {
+                guard position < tokens.count, tokens[position].sentence == sentence else { return nil }
+                if let end = match(element: element + 1, last: last, at: position, sentence: sentence, number: &number) {
+                    return end
+                }
+                position += 1
+            }
+            return nil
+        }
+        guard index < tokens.count, tokens[index].sentence == sentence else { return nil }
+        var termIndex = Int(current.firstTerm) + max(0, only)
+        let termEnd = only >= 0 ? termIndex + 1 : Int(current.firstTerm) + Int(current.termCount)
+        while termIndex < termEnd {
+            let term = terms[termIndex]
+            termIndex += 1
+            guard let next = match(term, at: index, sentence: sentence) else { continue }
+            if let end = match(element: element + 1, last: last, at: next, sentence: sentence, number: &number) {
+                if term.kind == .number { number = index }
+                return end
+            }
+        }
+        return nil
+    }
+
+    private func match(_ term: PatternProgram.Term, at index: Int, sentence: Int) -> Int? {
+        let token = tokens[index]
+        let length = token.end - token.start
+        let termStart = Int(term.start)
+        let termCount = Int(term.count)
+        switch term.kind {
+        case .number:
+            guard length >= PhrasePattern.minimumNumberDigits else { return nil }
+            for byteIndex in token.start..<token.end where !(48...57).contains(bytes[byteIndex]) { return nil }
+            return index + 1
+        case .suffix:
+            guard length >= termCount else { return nil }
+            return equal(token.end - termCount, termStart, termCount) ? index + 1 : nil
+        case .contains:
+            guard length >= termCount else { return nil }
+            for offset in token.start...(token.end - termCount) where equal(offset, termStart, termCount) { return index + 1 }
+            return nil
+        case .exact, .prefix:
+            var termOffset = 0
+            var position = index
+            for _ in 0..<PhrasePattern.maximumCompoundParts {
+                guard position < tokens.count, tokens[position].sentence == sentence else { return nil }
+                let part = tokens[position]
+                let partLength = part.end - part.start
+                let remaining = termCount - termOffset
+                if partLength >= remaining {
+                    // A stem that ends inside a later word must cover a real part of it:
+                    // "Mail-Servers" is "mailserver*", "the message" is not "theme*".
+                    if position > index, partLength > remaining, remaining < PhrasePattern.minimumCompoundTail { return nil }
+                    guard equal(part.start, termStart + termOffset, remaining) else { return nil }
+                    if term.kind == .exact, partLength != remaining { return nil }
+                    return position + 1
+                }
+                guard equal(part.start, termStart + termOffset, partLength) else { return nil }
+                termOffset += partLength
+                position += 1
+            }
+            return nil
+        }
+    }
+
+    @inline(__always)
+    private func equal(_ start: Int, _ termStart: Int, _ count: Int) -> Bool {
+        var offset = 0
+        while offset < count {
+            if bytes[start + offset] != termBytes[termStart + offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+}

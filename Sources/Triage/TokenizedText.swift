@@ -1,0 +1,112 @@
+/// A text cut into folded words, each remembering its sentence and where it stood in the original,
+/// so that a rule match can quote the customer's own spelling as evidence.
+///
+/// Words are stored back to back in one byte buffer (no per-word allocation): classification has to
+/// stay cheaper than parsing.
+struct TokenizedText {
+    struct Token {
+        var start: Int
+        var end: Int
+        var sentence: Int
+        /// Increments at commas too: negation does not reach across "…, seitdem nicht erreichbar".
+        var clause: Int
+        var source: Range<String.Index>
+    }
+
+    /// The longest text that is looked at; longer mails are judged by their beginning.
+    static let maximumScalars = 20_000
+
+    let original: String
+    private(set) var bytes: [UInt8] = []
+    private(set) var tokens: [Token] = []
+
+    init(_ text: String, firstSentence: Int = 0) {
+        original = text
+        bytes.reserveCapacity(text.utf8.count)
+        var sentence = firstSentence
+        var clause = 0
+        var comma = false
+        var tokenStart = -1
+        var sourceStart = text.startIndex
+        var newlines = 0
+        // 1: a sentence mark was seen; 2: and whitespace followed it (so "z.B." or "1.5" do not end a sentence).
+        var stop = 0
+        var seen = 0
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex, seen < Self.maximumScalars {
+            let scalar = scalars[index]
+            seen += 1
+            let before = bytes.count
+            if TextFolding.append(scalar, to: &bytes) {
+                if tokenStart < 0 {
+                    if stop == 2 || newlines >= 2 { sentence += 1 }
+                    if stop == 2 || newlines >= 2 || comma { clause += 1 }
+                    stop = 0
+                    comma = false
+                    newlines = 0
+                    tokenStart = before
+                    sourceStart = index
+                }
+            } else if scalar == "-", tokenStart >= 0, bytes.count == tokenStart + 1, bytes[tokenStart] == UInt8(ascii: "e") {
+                // "E-Mail" is one word: the rules say "email", never "e" and "mail".
+            } else {
+                if tokenStart >= 0, bytes.count > tokenStart {
+                    tokens.append(Token(start: tokenStart, end: bytes.count, sentence: sentence, clause: clause, source: sourceStart..<index))
+                }
+                tokenStart = -1
+                switch scalar {
+                case "\n": newlines += 1; if stop == 1 { stop = 2 }
+                case ".": if !endsAbbreviation(index) { stop = 1 }
+                case "!", "?", ";": stop = 1
+                case ",", ":", "(", ")": comma = true
+                case " ", "\t", "\r": if stop == 1 { stop = 2 }
+                default: break
+                }
+            }
+            index = scalars.index(after: index)
+        }
+        if tokenStart >= 0, bytes.count > tokenStart {
+            tokens.append(Token(start: tokenStart, end: bytes.count, sentence: sentence, clause: clause, source: sourceStart..<index))
+        }
+    }
+
+    /// Words after which a period abbreviates rather than ends the sentence ("Ticket-Nr. 4711").
+    static let abbreviations: Set<String> = [
+        "nr", "no", "ca", "bzw", "usw", "dr", "hr", "fr", "z", "b", "d", "h", "u", "a", "vgl", "ggf", "evtl", "inkl", "zzgl",
+        "tel", "str", "st", "etc", "bspw", "max", "min", "mio", "eur", "co", "jr", "sr", "mr", "mrs", "ms", "vs", "e", "g", "i",
+    ]
+
+    /// Whether the period at `index` directly follows a number or a known abbreviation.
+    private func endsAbbreviation(_ index: String.UnicodeScalarView.Index) -> Bool {
+        guard let last = tokens.last, last.source.upperBound == index else { return false }
+        let word = bytes[last.start..<last.end]
+        if word.allSatisfy({ (48...57).contains($0) }) { return true }
+        return word.count <= 4 && Self.abbreviations.contains(String(decoding: word, as: UTF8.self))
+    }
+
+    var count: Int { tokens.count }
+
+    /// The original words from token `from` up to (excluding) `to`, whitespace collapsed.
+    func evidence(from: Int, to: Int) -> String {
+        guard from < to, from >= 0, to <= tokens.count else { return "" }
+        let text = original.unicodeScalars[tokens[from].source.lowerBound..<tokens[to - 1].source.upperBound]
+        var out = String.UnicodeScalarView()
+        var blank = false
+        for scalar in text {
+            if scalar == "\n" || scalar == "\r" || scalar == " " || scalar == "\t" {
+                blank = true
+                continue
+            }
+            if blank { out.append(" ") }
+            blank = false
+            out.append(scalar)
+        }
+        return String(out)
+    }
+
+    /// The folded text of one token.
+    func word(_ index: Int) -> String {
+        String(decoding: bytes[tokens[index].start..<tokens[index].end], as: UTF8.self)
+    }
+}

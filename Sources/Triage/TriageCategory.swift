@@ -1,0 +1,28 @@
+/// The five outcomes of classification-policy.md, in the order they are decided.
+public enum TriageCategory: String, Sendable, CaseIterable, Codable {
+    case automated
+    case ignore
+    case followup
+    case standard
+    case extended
+}
+
+/// What a rule's hits count towards: one of the categories, or a modifier that cancels other hits
+/// ("ich habe NICHT an iptables gedreht"; "seit Ihrer Wartung" moves the blame to the provider).
+public enum RuleTarget: Sendable, Hashable {
+    case category(TriageCategory)
+    case negation
+    case attribution
+
+    init?(name: String) {
+        switch name {
+        case "negation": self = .negation
+        case "attribution": self = .attribution
+        default:
+            guard let category = TriageCategory(rawValue: name) else { return nil }
+            self = .category(category)
+        }
+    }
+
+    static let names = TriageCategory.allCases.map(\.rawValue) + ["negation", "attribution"]
+}

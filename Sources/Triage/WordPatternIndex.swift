@@ -1,0 +1,62 @@
+/// The word patterns of all rules, grouped by the text they run over (subject, own words, quoted
+/// text) and compiled for scanning each text once.
+struct WordPatternIndex: Sendable {
+    /// Which rule (or FAQ article) and which of its phrases.
+    struct Entry: Sendable, Hashable {
+        var rule: Int
+        var phrase: Int
+    }
+
+    /// The compiled patterns for one kind of text and, for each, the entry it belongs to.
+    final class Table: Sendable {
+        let program: PatternProgram
+        let entries: [Entry]
+        /// One more than the highest owner (rule or article) number.
+        let owners: Int
+        var isEmpty: Bool { entries.isEmpty }
+
+        init(_ patterns: [(Entry, PhrasePattern)]) {
+            program = PatternProgram(patterns.map(\.1))
+            entries = patterns.map(\.0)
+            owners = (entries.map(\.rule).max() ?? -1) + 1
+        }
+    }
+
+    let subject: Table
+    let body: Table
+    let quoted: Table
+
+    /// Entries with `rule` at or above this are FAQ keywords of article `rule - articleOffset`.
+    let articleOffset: Int
+
+    /// Rules and, when given, the FAQ keywords (matched on subject and own words), so that one scan
+    /// of a text serves both.
+    init(_ rules: [Rule], articles: [FAQCatalogue.Article] = []) {
+        articleOffset = rules.count
+        var subject: [(Entry, PhrasePattern)] = []
+        var body: [(Entry, PhrasePattern)] = []
+        var quoted: [(Entry, PhrasePattern)] = []
+        for (articleIndex, article) in articles.enumerated() {
+            for (keywordIndex, keyword) in article.keywords.enumerated() {
+                let entry = (Entry(rule: rules.count + articleIndex, phrase: keywordIndex), keyword)
+                subject.append(entry)
+                body.append(entry)
+            }
+        }
+        for (ruleIndex, rule) in rules.enumerated() {
+            for (phraseIndex, pattern) in rule.phrases.enumerated() {
+                let entry = (Entry(rule: ruleIndex, phrase: phraseIndex), pattern)
+                switch rule.field {
+                case .subject: subject.append(entry)
+                case .body: body.append(entry)
+                case .text: subject.append(entry); body.append(entry)
+                case .quoted: quoted.append(entry)
+                case .from, .contentType, .header: continue
+                }
+            }
+        }
+        self.subject = Table(subject)
+        self.body = Table(body)
+        self.quoted = Table(quoted)
+    }
+}

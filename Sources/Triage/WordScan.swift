@@ -1,0 +1,27 @@
+/// All places where word patterns matched in one text, found in one pass over its words.
+struct WordScan {
+    struct Found {
+        /// The rule (or FAQ article) the pattern belongs to.
+        var rule: Int
+        var phrase: Int
+        var match: PhraseMatch
+    }
+
+    /// A rule that matches very often still needs only a few places to be judged (negation cues
+    /// included: a long mail rarely negates more than this many self-inflicted actions).
+    static let maximumMatchesPerRule = 32
+
+    let found: [Found]
+
+    init(_ text: TokenizedText, table: WordPatternIndex.Table) {
+        var found: [Found] = []
+        var perRule = [UInt8](repeating: 0, count: table.owners)
+        table.program.scan(text) { pattern, match in
+            let entry = table.entries[pattern]
+            guard perRule[entry.rule] < Self.maximumMatchesPerRule else { return }
+            perRule[entry.rule] += 1
+            found.append(Found(rule: entry.rule, phrase: entry.phrase, match: match))
+        }
+        self.found = found
+    }
+}
