@@ -1,11 +1,46 @@
+import Foundation
 import Tickets
+import Triage
 
-/// The one place where the intake gets its classifier, for both the cycle and `quarantine retry`.
-/// Until the Triage issue lands there is none: tickets carry no handling (nil), and every mail
-/// becomes a ticket. Wiring Triage means returning a closure here that maps its result to
-/// `Classification` (category, suggested handling, confidence, reasons).
+/// The one place where the intake gets its classifier, for both the cycle and
+/// `quarantine retry`: the Triage rules and FAQ catalogue named by `rules` and `faq` in the
+/// configuration. Without both keys there is none, and tickets carry no handling (nil).
+///
+/// The mapping: `standard` and `extended` suggest that handling; `automated` and `ignore` are
+/// recorded without a ticket; `followup` opens a ticket with no handling until the responder
+/// joins follow-ups to their tickets. `needs_review` puts the ticket in `needs-review`.
 enum IntakeClassifier {
     static func make(_ configuration: GatewayConfiguration) throws -> IntakeCycle.Classify {
-        { _ in nil }
+        guard let rulesPath = configuration.rules, let faqPath = configuration.faq else { return { _ in nil } }
+        let classifier: Classifier
+        do {
+            let rules = try RuleSet(json: try read(rulesPath, key: "rules", configuration))
+            let catalogue = try FAQCatalogue(json: try read(faqPath, key: "faq", configuration))
+            classifier = try Classifier(rules: rules, catalogue: catalogue)
+        } catch let error as RuleSetError {
+            throw ConfigurationError(path: configuration.path, key: "rules", problem: "cannot be used: \(error)")
+        }
+        return { message in Self.classification(classifier.classify(message)) }
+    }
+
+    /// Triage's verdict in the shape the ticket store keeps.
+    static func classification(_ verdict: Triage.Classification) -> Tickets.Classification {
+        let category = Tickets.Classification.Category(rawValue: verdict.category.rawValue) ?? .standard
+        let handling: Handling? = switch category {
+        case .standard: .standard
+        case .extended: .extended
+        case .followup, .automated, .ignore: nil
+        }
+        return Tickets.Classification(
+            category: category, suggestedHandling: handling, confidence: verdict.confidence,
+            needsReview: verdict.needsReview, language: verdict.language,
+            reasons: verdict.reasons.map { ClassificationReason(rule: $0.rule, weight: $0.weight, evidence: $0.evidence) })
+    }
+
+    private static func read(_ path: String, key: String, _ configuration: GatewayConfiguration) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError(path: configuration.path, key: key, problem: "cannot read \(path)")
+        }
+        return data
     }
 }
