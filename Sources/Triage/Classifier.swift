@@ -59,11 +59,22 @@ public final class Classifier: Sendable {
             reasons: reasons, scores: scores)
     }
 
-    /// Ranked articles for standard requests; extended ones get the article on extended support
-    /// first. No links for vague mails or where a rule says so (forwarded phishing).
+    /// Ranked articles for standard requests; extended ones always get the article on extended
+    /// support first (the reply explains the costs). No other links for vague mails or where a rule
+    /// says so (forwarded phishing).
     private func faqLinks(_ category: TriageCategory, _ scans: [WordScan], _ reasons: [RuleHit],
                           _ language: String) -> [FAQLink] {
         guard category == .standard || category == .extended else { return [] }
+        var ranked = rankedArticles(scans, reasons, language)
+        if category == .extended, let article = catalogue.article(Self.extendedSupportArticle) {
+            ranked.removeAll { $0.id == Self.extendedSupportArticle }
+            ranked.insert(link(article, score: 0, language), at: 0)
+        }
+        return Array(ranked.prefix(Self.maximumFAQLinks))
+    }
+
+    /// Articles whose keywords and rules fit, best first; none when a rule suppresses links.
+    private func rankedArticles(_ scans: [WordScan], _ reasons: [RuleHit], _ language: String) -> [FAQLink] {
         if reasons.contains(where: { $0.weight > 0 && suppressingRules.contains($0.rule) }) { return [] }
         var scores = FAQCatalogue.keywordScores(scans, articleOffset: index.articleOffset)
         // Rule weights behind each article: they break ties between equally matched articles.
@@ -74,18 +85,13 @@ public final class Classifier: Sendable {
             scores[index, default: 0] += Self.ruleHintScore
             evidence[index, default: 0] += hit.weight
         }
-        var ranked = scores.filter { $0.value >= rules.thresholds.faqMinimum }
+        return scores.filter { $0.value >= rules.thresholds.faqMinimum }
             .sorted {
                 if $0.value != $1.value { return $0.value > $1.value }
                 let (first, second) = (evidence[$0.key, default: 0], evidence[$1.key, default: 0])
                 return first != second ? first > second : catalogue.articles[$0.key].id < catalogue.articles[$1.key].id
             }
             .map { link(catalogue.articles[$0.key], score: $0.value, language) }
-        if category == .extended, let article = catalogue.article(Self.extendedSupportArticle) {
-            ranked.removeAll { $0.id == Self.extendedSupportArticle }
-            ranked.insert(link(article, score: 0, language), at: 0)
-        }
-        return Array(ranked.prefix(Self.maximumFAQLinks))
     }
 
     private func link(_ article: FAQCatalogue.Article, score: Double, _ language: String) -> FAQLink {

@@ -36,7 +36,11 @@ struct PatternProgram: Sendable {
     /// of `requirementKeys`. A pattern whose required words are absent from a text is never tried.
     private var requirementStarts: [Int32] = [0]
     private var requirements: [Range<Int32>] = []
-    private var requirementKeys: [UInt16] = []
+    /// Three-letter keys (`tripleFlag` set) for alternatives of three or more letters, else two-letter keys.
+    private var requirementKeys: [UInt32] = []
+    static let tripleFlag: UInt32 = 1 << 31
+    /// Three-letter word beginnings are hashed into this many bits per text.
+    static let tripleCount = 1 << 15
 
     var count: Int { patternStarts.count - 1 }
 
@@ -59,6 +63,11 @@ struct PatternProgram: Sendable {
     @inline(__always)
     static func key(_ first: UInt8, _ second: UInt8) -> Int {
         Int(codes[Int(first)]) << 6 | Int(codes[Int(second)])
+    }
+
+    @inline(__always)
+    static func triple(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
+        (key(first, second) << 6 | Int(codes[Int(third)])) % tripleCount
     }
 
     /// A first term with this many alternatives or more is tried whole, everywhere (the bucket
@@ -87,7 +96,11 @@ struct PatternProgram: Sendable {
                 guard case .term(let alternatives) = element,
                       alternatives.allSatisfy({ ($0.kind == .exact || $0.kind == .prefix) && $0.bytes.count >= 2 }) else { continue }
                 let start = Int32(requirementKeys.count)
-                requirementKeys += Set(alternatives.map { UInt16(Self.key($0.bytes[0], $0.bytes[1])) })
+                requirementKeys += Set(alternatives.map { alternative -> UInt32 in
+                    let bytes = alternative.bytes
+                    return bytes.count >= 3 ? Self.tripleFlag | UInt32(Self.triple(bytes[0], bytes[1], bytes[2]))
+                        : UInt32(Self.key(bytes[0], bytes[1]))
+                })
                 requirements.append(start..<Int32(requirementKeys.count))
             }
             requirementStarts.append(Int32(requirements.count))
@@ -126,7 +139,7 @@ struct PatternProgram: Sendable {
         (byteStarts, bytePatterns) = Self.compress(byteBuckets, size: 256)
     }
 
-    private func isViable(_ pattern: Int, _ present: [UInt64]) -> Bool {
+    private func isViable(_ pattern: Int, _ present: [UInt64], _ triples: [UInt64]) -> Bool {
         var requirement = Int(requirementStarts[pattern])
         let last = Int(requirementStarts[pattern + 1])
         while requirement < last {
@@ -134,8 +147,10 @@ struct PatternProgram: Sendable {
             let end = Int(requirements[requirement].upperBound)
             var found = false
             while key < end, !found {
-                let value = Int(requirementKeys[key])
-                found = present[value >> 6] & (1 << UInt64(value & 63)) != 0
+                let raw = requirementKeys[key]
+                let value = Int(raw & ~Self.tripleFlag)
+                let bits = raw & Self.tripleFlag != 0 ? triples : present
+                found = bits[value >> 6] & (1 << UInt64(value & 63)) != 0
                 key += 1
             }
             if !found { return false }
@@ -166,11 +181,15 @@ struct PatternProgram: Sendable {
                             let matcher = ProgramMatcher(bytes: bytes, tokens: tokens, termBytes: termBytes, terms: terms, elements: elements)
                             // Which two-byte word beginnings occur: one bit per key.
                             var present = [UInt64](repeating: 0, count: Self.keyCount / 64)
+                            var triples = [UInt64](repeating: 0, count: Self.tripleCount / 64)
                             for index in 0..<tokens.count {
-                                if let second = matcher.secondByte(at: index) {
-                                    let key = Self.key(bytes[tokens[index].start], UInt8(second))
-                                    present[key >> 6] |= 1 << UInt64(key & 63)
-                                }
+                                let (first, second, third) = matcher.beginning(at: index)
+                                guard let second else { continue }
+                                let key = Self.key(first, second)
+                                present[key >> 6] |= 1 << UInt64(key & 63)
+                                guard let third else { continue }
+                                let triple = Self.triple(first, second, third)
+                                triples[triple >> 6] |= 1 << UInt64(triple & 63)
                             }
                             // 0 not yet known, 1 every required word occurs in the text, -1 some does not.
                             var viable = [Int8](repeating: 0, count: count)
@@ -196,7 +215,7 @@ struct PatternProgram: Sendable {
                                 candidates += everywhere
                                 for entry in candidates {
                                     let pattern = Int(entry >> 8)
-                                    if viable[pattern] == 0 { viable[pattern] = isViable(pattern, present) ? 1 : -1 }
+                                    if viable[pattern] == 0 { viable[pattern] = isViable(pattern, present, triples) ? 1 : -1 }
                                     guard viable[pattern] > 0 else { continue }
                                     let range = Int(patternStarts[pattern])..<Int(patternStarts[pattern + 1])
                                     var number = -1

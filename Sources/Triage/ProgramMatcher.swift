@@ -17,6 +17,30 @@ struct ProgramMatcher {
         return Int(bytes[tokens[next].start])
     }
 
+    /// The first three bytes at word `index`, running into the following words of the sentence
+    /// when the word is shorter (compounds written apart).
+    @inline(__always)
+    func beginning(at index: Int) -> (UInt8, UInt8?, UInt8?) {
+        let sentence = tokens[index].sentence
+        var collected: (UInt8, UInt8?, UInt8?) = (bytes[tokens[index].start], nil, nil)
+        var count = 0
+        var position = index
+        while count < 3, position < tokens.count, tokens[position].sentence == sentence {
+            var byteIndex = tokens[position].start
+            while count < 3, byteIndex < tokens[position].end {
+                switch count {
+                case 0: collected.0 = bytes[byteIndex]
+                case 1: collected.1 = bytes[byteIndex]
+                default: collected.2 = bytes[byteIndex]
+                }
+                count += 1
+                byteIndex += 1
+            }
+            position += 1
+        }
+        return collected
+    }
+
     /// The end of the match of `elements[range]` starting at word `index`, or nil; the first element
     /// tries only its alternative `onlyAlternative` unless that is negative.
     func match(_ range: Range<Int>, at index: Int, onlyAlternative: Int, number: inout Int) -> Int? {

@@ -10,33 +10,54 @@ struct TokenizedText {
         var sentence: Int
         /// Increments at commas too: negation does not reach across "…, seitdem nicht erreichbar".
         var clause: Int
-        var source: Range<String.Index>
+        /// Byte offsets of the word in the original text's UTF-8.
+        var source: Range<Int>
     }
 
-    /// The longest text that is looked at; longer mails are judged by their beginning.
-    static let maximumScalars = 20_000
+    /// The longest text that is looked at (UTF-8 bytes); longer mails are judged by their beginning.
+    static let maximumBytes = 60_000
 
-    let original: String
+    /// The original text's UTF-8, for quoting evidence.
+    let original: [UInt8]
     private(set) var bytes: [UInt8] = []
     private(set) var tokens: [Token] = []
 
     init(_ text: String, firstSentence: Int = 0) {
-        original = text
-        bytes.reserveCapacity(text.utf8.count)
+        original = Array(text.utf8.prefix(Self.maximumBytes))
+        bytes.reserveCapacity(original.count)
         var sentence = firstSentence
         var clause = 0
         var comma = false
         var tokenStart = -1
-        var sourceStart = text.startIndex
+        var sourceStart = 0
         var newlines = 0
         // 1: a sentence mark was seen; 2: and whitespace followed it (so "z.B." or "1.5" do not end a sentence).
         var stop = 0
-        var seen = 0
-        let scalars = text.unicodeScalars
-        var index = scalars.startIndex
-        while index < scalars.endIndex, seen < Self.maximumScalars {
-            let scalar = scalars[index]
-            seen += 1
+        var index = 0
+        while index < original.count {
+            let lead = original[index]
+            // Decode one scalar by hand (ASCII is the common case); malformed UTF-8 separates words.
+            var length = 1
+            var value = UInt32(lead)
+            if lead >= 0x80 {
+                switch lead {
+                case 0xC2...0xDF: length = 2; value = UInt32(lead & 0x1F)
+                case 0xE0...0xEF: length = 3; value = UInt32(lead & 0x0F)
+                case 0xF0...0xF4: length = 4; value = UInt32(lead & 0x07)
+                default: length = 1; value = 0xFFFD
+                }
+                if index + length > original.count {
+                    length = 1
+                    value = 0xFFFD
+                } else if length > 1 {
+                    for offset in 1..<length {
+                        let next = original[index + offset]
+                        guard next & 0xC0 == 0x80 else { length = 1; value = 0xFFFD; break }
+                        value = value << 6 | UInt32(next & 0x3F)
+                    }
+                }
+            }
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
             let before = bytes.count
             if TextFolding.append(scalar, to: &bytes) {
                 if tokenStart < 0 {
@@ -64,7 +85,7 @@ struct TokenizedText {
                 default: break
                 }
             }
-            index = scalars.index(after: index)
+            index += length
         }
         if tokenStart >= 0, bytes.count > tokenStart {
             tokens.append(Token(start: tokenStart, end: bytes.count, sentence: sentence, clause: clause, source: sourceStart..<index))
@@ -78,7 +99,7 @@ struct TokenizedText {
     ]
 
     /// Whether the period at `index` directly follows a number or a known abbreviation.
-    private func endsAbbreviation(_ index: String.UnicodeScalarView.Index) -> Bool {
+    private func endsAbbreviation(_ index: Int) -> Bool {
         guard let last = tokens.last, last.source.upperBound == index else { return false }
         let word = bytes[last.start..<last.end]
         if word.allSatisfy({ (48...57).contains($0) }) { return true }
@@ -90,19 +111,18 @@ struct TokenizedText {
     /// The original words from token `from` up to (excluding) `to`, whitespace collapsed.
     func evidence(from: Int, to: Int) -> String {
         guard from < to, from >= 0, to <= tokens.count else { return "" }
-        let text = original.unicodeScalars[tokens[from].source.lowerBound..<tokens[to - 1].source.upperBound]
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
         var blank = false
-        for scalar in text {
-            if scalar == "\n" || scalar == "\r" || scalar == " " || scalar == "\t" {
+        for byte in original[tokens[from].source.lowerBound..<tokens[to - 1].source.upperBound] {
+            if byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09 {
                 blank = true
                 continue
             }
-            if blank { out.append(" ") }
+            if blank { out.append(0x20) }
             blank = false
-            out.append(scalar)
+            out.append(byte)
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The folded text of one token.
