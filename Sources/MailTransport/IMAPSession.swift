@@ -88,7 +88,10 @@ public final class IMAPSession: MailSource {
 
     /// Closes the connection politely (`LOGOUT`); the session reconnects on the next `select`.
     public func close() {
-        if let connection { _ = try? connection.run(.logout) }
+        if let connection {
+            _ = try? connection.run(.logout)
+            connection.abandon()
+        }
         connection = nil
         selectedMailbox = nil
     }

@@ -3,12 +3,13 @@ import Foundation
 /// The peer figure: isync's `mbsync` pulling the same mailbox into a fresh Maildir.
 enum MbsyncRun {
     /// Pulls INBOX once; returns the seconds it took and how many message files it wrote.
-    static func pull(from server: BenchmarkDovecot) throws -> (seconds: Double, messages: Int) {
+    /// - Parameter fsync: mbsync's default is on (every message file is synced to disk); off
+    ///   measures the IMAP transfer alone.
+    static func pull(from server: BenchmarkDovecot, fsync: Bool) throws -> (seconds: Double, messages: Int) {
         let target = "\(server.directory)/mbsync-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
-        // FSync off: the comparison is about IMAP transfer, not about the disk.
         let config = """
-            FSync no
+            FSync \(fsync ? "yes" : "no")
 
             IMAPAccount bench
             Host 127.0.0.1

@@ -55,21 +55,22 @@ do {
           + "Dovecot on 127.0.0.1:\(server.port)")
     let warmup = try fetchAll(server)
     report("IMAPSession (first pass, indexing)", messages: warmup.messages, seconds: warmup.seconds)
-    var ours: [Double] = []
-    var peer: [Double] = []
+    var ours: [Double] = [], synced: [Double] = [], unsynced: [Double] = []
     for _ in 1...3 {
         let run = try fetchAll(server)
         guard run.messages == messages.count else { throw BenchmarkError("IMAPSession fetched \(run.messages) of \(messages.count)") }
         ours.append(run.seconds)
         report("IMAPSession fetch", messages: run.messages, seconds: run.seconds)
-        let mbsync = try MbsyncRun.pull(from: server)
-        guard mbsync.messages == messages.count else { throw BenchmarkError("mbsync pulled \(mbsync.messages) of \(messages.count)") }
-        peer.append(mbsync.seconds)
-        report("mbsync pull into Maildir", messages: mbsync.messages, seconds: mbsync.seconds)
+        for fsync in [true, false] {
+            let mbsync = try MbsyncRun.pull(from: server, fsync: fsync)
+            guard mbsync.messages == messages.count else { throw BenchmarkError("mbsync pulled \(mbsync.messages) of \(messages.count)") }
+            if fsync { synced.append(mbsync.seconds) } else { unsynced.append(mbsync.seconds) }
+            report(fsync ? "mbsync pull (default, FSync yes)" : "mbsync pull (FSync no)", messages: mbsync.messages, seconds: mbsync.seconds)
+        }
     }
-    let best = ours.min() ?? 1, bestPeer = peer.min() ?? 1
-    print(String(format: "best of 3: IMAPSession %.0f msgs/s, mbsync %.0f msgs/s, ratio %.1fx",
-                 Double(messages.count) / best, Double(messages.count) / bestPeer, bestPeer / best))
+    let rate = { (times: [Double]) in Double(messages.count) / (times.min() ?? 1) }
+    print(String(format: "best of 3: IMAPSession %.0f msgs/s; mbsync %.0f msgs/s (%.1fx), with FSync no %.0f msgs/s (%.1fx)",
+                 rate(ours), rate(synced), rate(ours) / rate(synced), rate(unsynced), rate(ours) / rate(unsynced)))
 } catch {
     FileHandle.standardError.write(Data("intake-benchmark: \(error)\n".utf8))
     exit(1)

@@ -83,7 +83,7 @@ import Testing
     }
 
     @Test func stallInTheMiddleOfALiteralTimesOut() throws {
-        let server = try StallingIMAPServer()
+        let server = try ScriptedIMAPServer()
         let configuration = IMAPConfiguration(url: "imap://127.0.0.1:\(server.port)/INBOX", username: "u", password: "p",
                                               allowInsecure: true, connectTimeout: 5, responseTimeout: 1.5)
         let session = try IMAPSession(configuration: configuration)
@@ -95,6 +95,19 @@ import Testing
         #expect(error.description.contains("in the middle of a response"))
         #expect(elapsed >= 1.4 && elapsed < 5, "timed out after \(elapsed) s")
         #expect(throws: IMAPSessionError.self) { try session.uids(after: 0) }
+    }
+
+    @Test func oauth2TokenIsSentAsXOAUTH2() throws {
+        let server = try ScriptedIMAPServer()
+        let configuration = IMAPConfiguration(url: "imap://127.0.0.1:\(server.port)/INBOX", username: "support@example.net",
+                                              password: "", oauth2Token: "token-123", allowInsecure: true,
+                                              connectTimeout: 5, responseTimeout: 5)
+        let session = try IMAPSession(configuration: configuration)
+        #expect(try session.select("INBOX").uidValidity == 7)
+        let expected = Data("user=support@example.net\u{1}auth=Bearer token-123\u{1}\u{1}".utf8).base64EncodedString()
+        let login = try #require(server.recordedLogin)
+        #expect(login.contains("AUTHENTICATE XOAUTH2"))
+        #expect(login.hasSuffix(expected))
     }
 
     @Test("unusable configurations are refused before connecting",

@@ -74,4 +74,16 @@ import Testing
         #expect(after == before)
         #expect(try session.uids(after: 0) == [1])
     }
+
+    @Test func closeLogsOutAndSelectConnectsAgain() throws {
+        let server = try TestDovecot()
+        let session = try IMAPSession(configuration: server.insecureConfiguration())
+        _ = try session.select("INBOX")
+        session.close()
+        #expect(session.selectedMailbox == nil)
+        #expect(throws: IMAPSessionError.self) { try session.uids(after: 0) }
+        _ = try session.select("INBOX")
+        #expect(try session.uids(after: 0) == [])
+        #expect(server.log.contains("Logged out"))
+    }
 }

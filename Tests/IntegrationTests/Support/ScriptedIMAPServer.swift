@@ -1,12 +1,18 @@
 import Foundation
 import Glibc
 
-/// A tiny scripted IMAP server on loopback that logs anyone in, answers SELECT, and then stops
-/// sending halfway through the literal of the first UID FETCH: the case where only the client's
-/// own response timeout can help.
-final class StallingIMAPServer: @unchecked Sendable {
+/// A tiny scripted IMAP server on loopback for what a real Dovecot cannot easily show: it logs
+/// anyone in (offering PLAIN and XOAUTH2, recording the login line), answers SELECT, and then
+/// stops sending halfway through the literal of the first UID FETCH, the case where only the
+/// client's own response timeout can help.
+final class ScriptedIMAPServer: @unchecked Sendable {
     let port: Int
     private let listener: Int32
+    private let lock = NSLock()
+    private var loginLine: String?
+
+    /// The AUTHENTICATE or LOGIN command the client sent.
+    var recordedLogin: String? { lock.withLock { loginLine } }
     /// How long the server keeps the stalled connection open before giving up itself.
     static let stallSeconds = 30
 
@@ -24,7 +30,7 @@ final class StallingIMAPServer: @unchecked Sendable {
         }
         guard ready else {
             close(listener)
-            throw TestServerError("stalling server could not listen: errno \(errno)")
+            throw TestServerError("scripted server could not listen: errno \(errno)")
         }
         port = Int(UInt16(bigEndian: address.sin_port))
         let thread = Thread { [self] in serveOne() }
@@ -41,7 +47,7 @@ final class StallingIMAPServer: @unchecked Sendable {
         guard client >= 0 else { return }
         defer { close(client) }
         func send(_ text: String) { _ = text.withCString { Glibc.send(client, $0, strlen($0), Int32(MSG_NOSIGNAL)) } }
-        send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR] stalling test server ready\r\n")
+        send("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN AUTH=XOAUTH2 SASL-IR] scripted test server ready\r\n")
         var buffer: [UInt8] = []
         while true {
             var chunk = [UInt8](repeating: 0, count: 4096)
@@ -49,18 +55,22 @@ final class StallingIMAPServer: @unchecked Sendable {
             guard count > 0 else { return }
             buffer += chunk[..<count]
             while let newline = buffer.firstIndex(of: 10) {
-                let line = String(decoding: buffer[..<newline], as: UTF8.self)
+                let line = String(decoding: buffer[..<newline], as: UTF8.self).trimmingCharacters(in: .newlines)
                 buffer.removeSubrange(...newline)
                 let words = line.split(separator: " ")
                 guard let tag = words.first else { continue }
                 let command = words.dropFirst().prefix(2).joined(separator: " ").uppercased()
                 switch command {
                 case let name where name.hasPrefix("CAPABILITY"):
-                    send("* CAPABILITY IMAP4rev1 AUTH=PLAIN SASL-IR\r\n\(tag) OK done\r\n")
+                    send("* CAPABILITY IMAP4rev1 AUTH=PLAIN AUTH=XOAUTH2 SASL-IR\r\n\(tag) OK done\r\n")
                 case let name where name.hasPrefix("AUTHENTICATE") || name.hasPrefix("LOGIN"):
+                    lock.withLock { loginLine = line }
                     send("\(tag) OK logged in\r\n")
                 case let name where name.hasPrefix("SELECT"):
                     send("* 1 EXISTS\r\n* OK [UIDVALIDITY 7] ok\r\n* OK [UIDNEXT 2] ok\r\n\(tag) OK [READ-WRITE] selected\r\n")
+                case let name where name.hasPrefix("LOGOUT"):
+                    send("* BYE logging out\r\n\(tag) OK done\r\n")
+                    return
                 case "UID FETCH":
                     send("* 1 FETCH (UID 1 RFC822.SIZE 1000 BODY[] {1000}\r\n" + String(repeating: "x", count: 100))
                     // Stall: read (and ignore) until the client hangs up or our own patience ends.
