@@ -23,7 +23,7 @@ struct HeaderBlockParser {
         var truncated = false
 
         func finish() {
-            guard let field = current else { return }
+            guard let field = current, !truncated else { return }
             current = nil
             if fields.count >= ParseLimits.maxHeaderFields {
                 if !truncated {

@@ -76,6 +76,18 @@ struct RobustnessTests {
         #expect(message.textBody == "body")
     }
 
+    @Test("A header block larger than the limit: the rest of the fields is ignored with its own defect")
+    func headerTooLarge() {
+        let filler = "X-Filler: " + String(repeating: "x", count: 990) + "\r\n"
+        let count = ParseLimits.maxHeaderBytes / filler.utf8.count + 10
+        let text = "Subject: early\r\n" + String(repeating: filler, count: count) + "From: late@x.de\r\n\r\nbody"
+        let message = MessageParser.parse(Array(text.utf8))
+        #expect(message.hasDefect(DefectKind.headerBlockTooLarge))
+        #expect(message.subject == "early")
+        #expect(message.from.isEmpty)
+        #expect(message.textBody == "body")
+    }
+
     static let garbage: [Case<[UInt8], Int>] = [
         Case("empty input", [], 0),
         Case("only CRLFs", Array("\r\n\r\n\r\n".utf8), 0),
