@@ -19,7 +19,10 @@ public struct SMTPFailure: Error, Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         /// The server answered with a 4xx or 5xx reply (see `reply`).
         case rejectedByServer
-        /// The server did not answer in time.
+        /// The server did not answer in time. When this happens after the message's final dot,
+        /// the server may have accepted it anyway: a retry can then deliver it twice. That window
+        /// (between the server's acceptance and the outbox marking the row sent) cannot be closed
+        /// by SMTP; the outbox keeps it as short as one commit and documents it.
         case timeout
         /// No connection, or it broke before the server's final reply.
         case connection
