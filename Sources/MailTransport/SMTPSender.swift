@@ -56,8 +56,8 @@ public final class SMTPSender {
     ///
     /// A message counts as sent only when every recipient was accepted: libcurl ends the session
     /// on the first refused RCPT without sending DATA (CURLOPT_MAIL_RCPT_ALLOWFAILS is left off,
-    /// because then libcurl would not say which recipient was refused). Throws `SMTPSenderError` only for problems
-    /// every message would hit (login, TLS, configuration).
+    /// because then libcurl would not say which recipient was refused). Throws `SMTPSenderError`
+    /// only for problems every message would hit (login, TLS, configuration).
     public func send(from: String, to: [String], bytes: [UInt8]) throws -> SMTPDelivery {
         let envelope: SMTPEnvelope
         do {
