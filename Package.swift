@@ -36,7 +36,10 @@ let package = Package(
         .target(name: "Gateway",
                 dependencies: ["MailCore", "Triage", "Tickets", "Replies", "MailTransport", "TicketStoreSQLite"],
                 swiftSettings: strict),
-        .executableTarget(name: "support-intake", dependencies: ["Gateway"], swiftSettings: strict),
+        // Release builds link the Swift runtime and Foundation statically: start-up falls from about
+        // 60 ms to about 10 ms, which dominates short runs such as `parse --stats` on a few mails.
+        .executableTarget(name: "support-intake", dependencies: ["Gateway"], swiftSettings: strict,
+                          linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]),
 
         // Benchmarks are programs (release build), never timed tests.
         .executableTarget(name: "parse-benchmark", dependencies: ["MailCore"], swiftSettings: strict),
