@@ -86,34 +86,40 @@ struct HitCollector {
     mutating func collectFields(_ features: MessageFeatures) {
         for index in fieldRules {
             let rule = rules[index]
-            var values: [String]
             switch rule.field {
-            case .subject: values = [features.rawSubject]
-            case .from: values = [features.from]
-            case .contentType: values = [features.contentTypes]
+            case .subject: collect(index, rule, features.loweredSubject, features.rawSubject)
+            case .from: collect(index, rule, features.loweredFrom, features.from)
+            case .contentType: collect(index, rule, features.loweredContentTypes, features.contentTypes)
             case .header(let name):
-                values = features.headerValues(name)
+                let values = features.headerValues(name)
                 if rule.matchesPresence, let first = values.first {
                     record(index, evidence: "\(name): \(first)", number: nil)
                     continue
                 }
+                for value in values where collect(index, rule, MessageFeatures.lowered(value), value) { break }
             case .body, .text, .quoted: continue
             }
-            for value in values where !value.isEmpty {
-                if !rule.prefixes.isEmpty, let found = Self.firstPrefix(rule.prefixes, of: value) {
-                    record(index, evidence: found, number: nil)
-                    break
-                }
-                if !rule.substrings.isEmpty, let found = Self.firstSubstring(rule.substrings, in: value) {
-                    record(index, evidence: found, number: nil)
-                    break
-                }
-                if !rule.regexes.isEmpty, let (evidence, number) = Self.firstMatch(rule.regexes, in: value) {
-                    record(index, evidence: evidence, number: number)
-                    break
-                }
-            }
         }
+    }
+
+    /// Tries the rule's prefixes, substrings and regexes on one field value (`lowered` is its
+    /// ASCII-lower-case UTF-8); records the first that matches and says whether one did.
+    @discardableResult
+    private mutating func collect(_ index: Int, _ rule: Rule, _ lowered: [UInt8], _ value: String) -> Bool {
+        guard !lowered.isEmpty else { return false }
+        if !rule.prefixes.isEmpty, let found = Self.firstPrefix(rule.prefixes, of: lowered) {
+            record(index, evidence: found, number: nil)
+            return true
+        }
+        if !rule.substrings.isEmpty, let found = Self.firstSubstring(rule.substrings, in: lowered) {
+            record(index, evidence: found, number: nil)
+            return true
+        }
+        if !rule.regexes.isEmpty, let (evidence, number) = Self.firstMatch(rule.regexes, in: value) {
+            record(index, evidence: evidence, number: number)
+            return true
+        }
+        return false
     }
 
     private mutating func record(_ index: Int, evidence: String, number: String?) {
@@ -123,23 +129,23 @@ struct HitCollector {
         if rule.target == .category(.followup), let number, ticketNumber == nil { ticketNumber = number }
     }
 
-    /// The first of the lower-case `prefixes` that `value` starts with, blanks skipped (ASCII
-    /// case-insensitively).
-    private static func firstPrefix(_ prefixes: [[UInt8]], of value: String) -> String? {
-        let start = value.utf8.drop { $0 == 0x20 || $0 == 0x09 }
-        for prefix in prefixes where start.count >= prefix.count {
-            if zip(start, prefix).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) == $1 }) {
+    /// The first of the lower-case `prefixes` that the lower-cased value starts with, blanks skipped.
+    private static func firstPrefix(_ prefixes: [[UInt8]], of lowered: [UInt8]) -> String? {
+        var start = 0
+        while start < lowered.count, lowered[start] == 0x20 || lowered[start] == 0x09 { start += 1 }
+        for prefix in prefixes where lowered.count - start >= prefix.count {
+            if lowered[start..<(start + prefix.count)].elementsEqual(prefix) {
                 return String(decoding: prefix, as: UTF8.self)
             }
         }
         return nil
     }
 
-    /// The first of the lower-case `substrings` found in `value` (ASCII case-insensitively).
-    private static func firstSubstring(_ substrings: [[UInt8]], in value: String) -> String? {
-        let haystack = value.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        for needle in substrings where needle.count <= haystack.count {
-            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+    /// The first of the lower-case `substrings` found in the lower-cased value.
+    private static func firstSubstring(_ substrings: [[UInt8]], in haystack: [UInt8]) -> String? {
+        for needle in substrings where !needle.isEmpty && needle.count <= haystack.count {
+            let first = needle[0]
+            for start in 0...(haystack.count - needle.count) where haystack[start] == first {
                 if haystack[start..<(start + needle.count)].elementsEqual(needle) {
                     return String(decoding: needle, as: UTF8.self)
                 }

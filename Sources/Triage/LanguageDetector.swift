@@ -17,9 +17,20 @@ enum LanguageDetector {
     /// Only the first words are counted: enough to decide, cheap for long mails.
     static let countedWords = 120
 
-    /// The stop words packed into integers (all are at most eight bytes): cheap to hash.
-    private static let germanKeys = Set(german.compactMap { key(Array($0.utf8)[...]) })
-    private static let englishKeys = Set(english.compactMap { key(Array($0.utf8)[...]) })
+    /// The stop words packed into integers (all are at most eight bytes), sorted for a binary
+    /// search: cheaper than hashing every word of every mail.
+    private static let germanKeys = german.compactMap { key(Array($0.utf8)[...]) }.sorted()
+    private static let englishKeys = english.compactMap { key(Array($0.utf8)[...]) }.sorted()
+
+    private static func contains(_ keys: [UInt64], _ wanted: UInt64) -> Bool {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < wanted { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == wanted
+    }
 
     private static func key(_ bytes: ArraySlice<UInt8>) -> UInt64? {
         guard bytes.count <= 8 else { return nil }
@@ -31,9 +42,11 @@ enum LanguageDetector {
         var englishHits = 0
         for index in 0..<min(text.count, countedWords) {
             let token = text.tokens[index]
-            guard let word = key(text.bytes[token.start..<token.end]) else { continue }
-            if germanKeys.contains(word) { germanHits += 1 }
-            if englishKeys.contains(word) { englishHits += 1 }
+            guard token.end - token.start <= 8 else { continue }
+            var word: UInt64 = 0
+            for position in token.start..<token.end { word = word << 8 | UInt64(text.bytes[position]) }
+            if contains(germanKeys, word) { germanHits += 1 }
+            if contains(englishKeys, word) { englishHits += 1 }
         }
         return englishHits > germanHits ? "en" : "de"
     }

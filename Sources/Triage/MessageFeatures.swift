@@ -14,14 +14,18 @@ struct MessageFeatures {
     let contentTypes: String
     /// The message's header fields (looked up by the few header rules).
     let headers: [HeaderField]
+    /// Subject, sender and content types in ASCII lower case, folded once for all field rules.
+    let loweredSubject: [UInt8]
+    let loweredFrom: [UInt8]
+    let loweredContentTypes: [UInt8]
 
     init(_ message: ParsedMessage, needsQuoted: Bool) {
         rawSubject = message.subject ?? ""
         subject = TokenizedText(Self.strippingPrefixes(rawSubject))
         ownWords = OwnWords(message.bodyText)
         // The body's sentences are numbered after the subject's so the two never run together.
-        body = TokenizedText(ownWords.text, firstSentence: (subject.tokens.last?.sentence ?? 0) + 1)
-        quoted = needsQuoted ? TokenizedText(ownWords.quoted) : nil
+        body = TokenizedText(utf8: ownWords.textUTF8, firstSentence: (subject.tokens.last?.sentence ?? 0) + 1)
+        quoted = needsQuoted ? TokenizedText(utf8: ownWords.quotedUTF8) : nil
         if let sender = message.from.first {
             from = (sender.name.isEmpty ? "<\(sender.address)>" : "\(sender.name) <\(sender.address)>").lowercased()
         } else {
@@ -29,6 +33,16 @@ struct MessageFeatures {
         }
         contentTypes = ([message.contentType] + message.partContentTypes).joined(separator: " ")
         headers = message.headers
+        loweredSubject = Self.lowered(rawSubject)
+        loweredFrom = Self.lowered(from)
+        loweredContentTypes = Self.lowered(contentTypes)
+    }
+
+    /// The UTF-8 of `text` with ASCII capitals lowered (what `contains`/`starts` rules compare with).
+    static func lowered(_ text: String) -> [UInt8] {
+        var bytes = Array(text.utf8)
+        for index in bytes.indices where bytes[index] &- 0x41 < 26 { bytes[index] += 0x20 }
+        return bytes
     }
 
     /// Every value of header `name` (ASCII case-insensitive; lengths are compared first, so most

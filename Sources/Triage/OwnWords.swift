@@ -3,10 +3,15 @@
 /// signature and their disclaimer: only their own words should decide what they ask for, otherwise
 /// a quoted reply of ours or a forwarded bounce would classify the mail.
 struct OwnWords: Sendable {
+    /// The customer's own words, as UTF-8.
+    var textUTF8: [UInt8]
+    /// Quoted and forwarded text as UTF-8 (looked at only by rules that ask for it).
+    var quotedUTF8: [UInt8]
+
     /// The customer's own words.
-    var text: String
-    /// Quoted and forwarded text (looked at only by rules that ask for it).
-    var quoted: String
+    var text: String { String(decoding: textUTF8, as: UTF8.self) }
+    /// Quoted and forwarded text.
+    var quoted: String { String(decoding: quotedUTF8, as: UTF8.self) }
 
     /// Lines that start quoted or forwarded material ("-----Original Message-----" and friends).
     static let separatorMarkers = [
@@ -81,18 +86,18 @@ struct OwnWords: Sendable {
             }
             index += 1
         }
-        text = Self.join(bytes, own)
-        self.quoted = Self.join(bytes, quoted)
+        textUTF8 = Self.join(bytes, own)
+        quotedUTF8 = Self.join(bytes, quoted)
     }
 
-    private static func join(_ bytes: [UInt8], _ ranges: [Range<Int>]) -> String {
+    private static func join(_ bytes: [UInt8], _ ranges: [Range<Int>]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(ranges.reduce(0) { $0 + $1.count + 1 })
         for (position, range) in ranges.enumerated() {
             if position > 0 { out.append(UInt8(ascii: "\n")) }
             out += bytes[range]
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The start of a line without surrounding blanks, lower-cased (ASCII and German capitals),

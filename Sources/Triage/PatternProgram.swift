@@ -44,9 +44,6 @@ struct PatternProgram: Sendable {
 
     var count: Int { patternStarts.count - 1 }
 
-    /// Room for the patterns tried at one word (grows if a bucket is larger).
-    static let candidateCapacity = 64
-
     /// Word beginnings are keyed by two six-bit letter codes: 4,096 buckets keep the tables in the
     /// first-level cache (a byte pair would need 65,536).
     static let keyCount = 1 << 12
@@ -193,12 +190,21 @@ struct PatternProgram: Sendable {
                             }
                             // 0 not yet known, 1 every required word occurs in the text, -1 some does not.
                             var viable = [Int8](repeating: 0, count: count)
-                            var candidates: [Int32] = []
-                            candidates.reserveCapacity(Self.candidateCapacity)
+                            // Tries one bucket entry at word `index` (no candidate list is built: the
+                            // buckets are walked in place).
+                            func attempt(_ entry: Int32, at index: Int) {
+                                let pattern = Int(entry >> 8)
+                                if viable[pattern] == 0 { viable[pattern] = isViable(pattern, present, triples) ? 1 : -1 }
+                                guard viable[pattern] > 0 else { return }
+                                let range = Int(patternStarts[pattern])..<Int(patternStarts[pattern + 1])
+                                var number = -1
+                                if let end = matcher.match(range, at: index, onlyAlternative: Int(entry & 0xFF) - 1, number: &number) {
+                                    found(pattern, PhraseMatch(start: index, end: end, number: number >= 0 ? text.word(number) : nil))
+                                }
+                            }
                             for index in 0..<tokens.count {
                                 let token = tokens[index]
                                 let first = Int(bytes[token.start])
-                                candidates.removeAll(keepingCapacity: true)
                                 if let second = matcher.secondByte(at: index) {
                                     let third = token.end - token.start >= 3 ? bytes[token.start + 2] : 0
                                     let key = Self.key(bytes[token.start], UInt8(second))
@@ -207,22 +213,14 @@ struct PatternProgram: Sendable {
                                     while position < end {
                                         let wanted = pairThirdBytes[position]
                                         // A word of three or more letters must agree on the third one.
-                                        if wanted == 0 || third == 0 || wanted == third { candidates.append(pairPatterns[position]) }
+                                        if wanted == 0 || third == 0 || wanted == third { attempt(pairPatterns[position], at: index) }
                                         position += 1
                                     }
                                 }
-                                candidates += bytePatterns[Int(byteStarts[first])..<Int(byteStarts[first + 1])]
-                                candidates += everywhere
-                                for entry in candidates {
-                                    let pattern = Int(entry >> 8)
-                                    if viable[pattern] == 0 { viable[pattern] = isViable(pattern, present, triples) ? 1 : -1 }
-                                    guard viable[pattern] > 0 else { continue }
-                                    let range = Int(patternStarts[pattern])..<Int(patternStarts[pattern + 1])
-                                    var number = -1
-                                    if let end = matcher.match(range, at: index, onlyAlternative: Int(entry & 0xFF) - 1, number: &number) {
-                                        found(pattern, PhraseMatch(start: index, end: end, number: number >= 0 ? text.word(number) : nil))
-                                    }
+                                for position in Int(byteStarts[first])..<Int(byteStarts[first + 1]) {
+                                    attempt(bytePatterns[position], at: index)
                                 }
+                                for entry in everywhere { attempt(entry, at: index) }
                             }
                         }
                     }
