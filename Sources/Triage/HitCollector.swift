@@ -19,9 +19,22 @@ struct HitCollector {
     /// The rules that look at header-like fields rather than words.
     let fieldRules: [Int]
 
-    init(rules: [Rule], fieldRules: [Int]) {
+    /// The header names of header rules as UTF-8, by rule index (prepared once per rule set).
+    let headerNames: [Int: [UInt8]]
+
+    init(rules: [Rule], fieldRules: [Int], headerNames: [Int: [UInt8]]) {
         self.rules = rules
         self.fieldRules = fieldRules
+        self.headerNames = headerNames
+    }
+
+    /// `headerNames` for `rules`.
+    static func headerNames(_ rules: [Rule]) -> [Int: [UInt8]] {
+        var names: [Int: [UInt8]] = [:]
+        for (index, rule) in rules.enumerated() {
+            if case .header(let name) = rule.field { names[index] = Array(name.utf8) }
+        }
+        return names
     }
 
     mutating func collectWords(_ text: TokenizedText, _ scan: WordScan) {
@@ -91,7 +104,7 @@ struct HitCollector {
             case .from: collect(index, rule, features.loweredFrom, features.from)
             case .contentType: collect(index, rule, features.loweredContentTypes, features.contentTypes)
             case .header(let name):
-                let values = features.headerValues(name)
+                let values = features.headerValues(headerNames[index] ?? Array(name.utf8))
                 if rule.matchesPresence, let first = values.first {
                     record(index, evidence: "\(name): \(first)", number: nil)
                     continue

@@ -17,19 +17,33 @@ enum LanguageDetector {
     /// Only the first words are counted: enough to decide, cheap for long mails.
     static let countedWords = 120
 
-    /// The stop words packed into integers (all are at most eight bytes), sorted for a binary
-    /// search: cheaper than hashing every word of every mail.
-    private static let germanKeys = german.compactMap { key(Array($0.utf8)[...]) }.sorted()
-    private static let englishKeys = english.compactMap { key(Array($0.utf8)[...]) }.sorted()
+    /// The stop words packed into integers (all are at most eight bytes), in small open-addressing
+    /// tables: one multiplication and a probe or two per word of every mail.
+    private static let germanKeys = table(german)
+    private static let englishKeys = table(english)
+    /// Table slots (a power of two, well above twice the number of stop words; a key is never 0).
+    static let tableSize = 512
 
-    private static func contains(_ keys: [UInt64], _ wanted: UInt64) -> Bool {
-        var low = 0
-        var high = keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if keys[middle] < wanted { low = middle + 1 } else { high = middle }
+    private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 55) & (tableSize - 1) }
+
+    private static func table(_ words: Set<String>) -> [UInt64] {
+        var slots = [UInt64](repeating: 0, count: tableSize)
+        for word in words {
+            guard let key = key(Array(word.utf8)[...]) else { continue }
+            var index = slot(key)
+            while slots[index] != 0, slots[index] != key { index = (index + 1) & (tableSize - 1) }
+            slots[index] = key
         }
-        return low < keys.count && keys[low] == wanted
+        return slots
+    }
+
+    private static func contains(_ slots: [UInt64], _ wanted: UInt64) -> Bool {
+        var index = slot(wanted)
+        while slots[index] != 0 {
+            if slots[index] == wanted { return true }
+            index = (index + 1) & (tableSize - 1)
+        }
+        return false
     }
 
     private static func key(_ bytes: ArraySlice<UInt8>) -> UInt64? {

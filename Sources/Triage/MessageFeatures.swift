@@ -21,7 +21,8 @@ struct MessageFeatures {
 
     init(_ message: ParsedMessage, needsQuoted: Bool) {
         rawSubject = message.subject ?? ""
-        subject = TokenizedText(Self.strippingPrefixes(rawSubject))
+        loweredSubject = Self.lowered(rawSubject)
+        subject = TokenizedText(utf8: Self.strippingPrefixes(Array(rawSubject.utf8), lowered: loweredSubject))
         ownWords = OwnWords(message.bodyText)
         // The body's sentences are numbered after the subject's so the two never run together.
         body = TokenizedText(utf8: ownWords.textUTF8, firstSentence: (subject.tokens.last?.sentence ?? 0) + 1)
@@ -33,7 +34,6 @@ struct MessageFeatures {
         }
         contentTypes = ([message.contentType] + message.partContentTypes).joined(separator: " ")
         headers = message.headers
-        loweredSubject = Self.lowered(rawSubject)
         loweredFrom = Self.lowered(from)
         loweredContentTypes = Self.lowered(contentTypes)
     }
@@ -47,8 +47,7 @@ struct MessageFeatures {
 
     /// Every value of header `name` (ASCII case-insensitive; lengths are compared first, so most
     /// fields are passed over after one comparison).
-    func headerValues(_ name: String) -> [String] {
-        let wanted = Array(name.utf8)
+    func headerValues(_ wanted: [UInt8]) -> [String] {
         var values: [String] = []
         for field in headers where field.name.utf8.count == wanted.count {
             if zip(field.name.utf8, wanted).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) { values.append(field.value) }
@@ -56,19 +55,23 @@ struct MessageFeatures {
         return values
     }
 
-    /// "AW: RE: Fwd: [Ticket#12] Hilfe" → "[Ticket#12] Hilfe".
-    static func strippingPrefixes(_ subject: String) -> String {
-        var rest = Substring(subject)
+    private static let subjectPrefixBytes = subjectPrefixes.map { Array($0.utf8) }
+
+    /// "AW: RE: Fwd: [Ticket#12] Hilfe" → "[Ticket#12] Hilfe", on UTF-8 (`lowered` is `bytes` in
+    /// ASCII lower case).
+    static func strippingPrefixes(_ bytes: [UInt8], lowered: [UInt8]) -> [UInt8] {
+        var start = 0
         var changed = true
         while changed {
             changed = false
-            rest = rest.drop { $0 == " " || $0 == "\t" }
-            let lower = rest.prefix(10).lowercased()
-            if let prefix = subjectPrefixes.first(where: { lower.hasPrefix($0) }) {
-                rest = rest.dropFirst(prefix.count)
+            while start < lowered.count, lowered[start] == 0x20 || lowered[start] == 0x09 { start += 1 }
+            for prefix in subjectPrefixBytes where lowered.count - start >= prefix.count
+                && lowered[start..<(start + prefix.count)].elementsEqual(prefix) {
+                start += prefix.count
                 changed = true
+                break
             }
         }
-        return String(rest)
+        return start == 0 ? bytes : Array(bytes[start...])
     }
 }

@@ -14,6 +14,9 @@ struct PatternProgram: Sendable {
         var isGap: Bool
         var firstTerm: Int32
         var termCount: Int32
+        /// Bit `codes[b]` is set for every first byte `b` a word matching one of the terms can have
+        /// (all bits when a term has no fixed beginning): most words are turned away with one test.
+        var firstBytes: UInt64 = ~0
     }
 
     private(set) var termBytes: [UInt8] = []
@@ -57,6 +60,26 @@ struct PatternProgram: Sendable {
         }
     }
 
+    /// The bit of `byte` in `Element.firstBytes`.
+    @inline(__always)
+    static func firstByteBit(_ byte: UInt8) -> UInt64 { 1 << UInt64(codes[Int(byte)]) }
+
+    private static func firstByteMask(_ alternatives: [PhrasePattern.Alternative]) -> UInt64 {
+        var mask: UInt64 = 0
+        for alternative in alternatives {
+            switch alternative.kind {
+            case .exact, .prefix:
+                guard let first = alternative.bytes.first else { return ~0 }
+                mask |= firstByteBit(first)
+            case .number:
+                for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { mask |= firstByteBit(digit) }
+            case .suffix, .contains:
+                return ~0
+            }
+        }
+        return mask
+    }
+
     @inline(__always)
     static func key(_ first: UInt8, _ second: UInt8) -> Int {
         Int(codes[Int(first)]) << 6 | Int(codes[Int(second)])
@@ -81,7 +104,8 @@ struct PatternProgram: Sendable {
                 case .gap:
                     elements.append(Element(isGap: true, firstTerm: 0, termCount: 0))
                 case .term(let alternatives):
-                    elements.append(Element(isGap: false, firstTerm: Int32(terms.count), termCount: Int32(alternatives.count)))
+                    elements.append(Element(isGap: false, firstTerm: Int32(terms.count), termCount: Int32(alternatives.count),
+                                            firstBytes: Self.firstByteMask(alternatives)))
                     for alternative in alternatives {
                         terms.append(Term(kind: alternative.kind, start: Int32(termBytes.count), count: Int32(alternative.bytes.count)))
                         termBytes += alternative.bytes

@@ -62,7 +62,8 @@ struct ProgramMatcher {
             }
             return nil
         }
-        guard index < tokens.count, tokens[index].sentence == sentence else { return nil }
+        guard index < tokens.count, tokens[index].sentence == sentence,
+              current.firstBytes & PatternProgram.firstByteBit(bytes[tokens[index].start]) != 0 else { return nil }
         var termIndex = Int(current.firstTerm) + max(0, only)
         let termEnd = only >= 0 ? termIndex + 1 : Int(current.firstTerm) + Int(current.termCount)
         while termIndex < termEnd {

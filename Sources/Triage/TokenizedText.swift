@@ -23,7 +23,7 @@ struct TokenizedText {
     private(set) var tokens: [Token] = []
 
     init(_ text: String, firstSentence: Int = 0) {
-        self.init(utf8: Array(text.utf8.prefix(Self.maximumBytes)), firstSentence: firstSentence)
+        self.init(utf8: Array(text.utf8), firstSentence: firstSentence)
     }
 
     /// From UTF-8 directly (the own words are cut out as bytes: no String round trip per mail).
