@@ -25,10 +25,12 @@ struct PatternProgram: Sendable {
     /// Pattern `i` is `elements[patternStarts[i]..<patternStarts[i + 1]]`.
     private(set) var patternStarts: [Int32] = [0]
     /// Patterns by the first two letters of a first term (`keyCount` buckets, compressed row storage),
-    /// each with the term's third byte (0 when it is shorter) to skip most attempts cheaply.
+    /// each with the term's first four bytes packed (`head`, with `headMask` covering as many as it
+    /// has) to skip most attempts with one comparison.
     private var pairStarts: [Int32] = []
     private var pairPatterns: [Int32] = []
-    private var pairThirdBytes: [UInt8] = []
+    private var pairHeads: [UInt32] = []
+    private var pairHeadMasks: [UInt32] = []
     /// Patterns by the single byte of a one-letter first term.
     private var byteStarts: [Int32] = []
     private var bytePatterns: [Int32] = []
@@ -64,7 +66,7 @@ struct PatternProgram: Sendable {
     @inline(__always)
     static func firstByteBit(_ byte: UInt8) -> UInt64 { 1 << UInt64(codes[Int(byte)]) }
 
-    private static func firstByteMask(_ alternatives: [PhrasePattern.Alternative]) -> UInt64 {
+    static func firstByteMask(_ alternatives: [PhrasePattern.Alternative]) -> UInt64 {
         var mask: UInt64 = 0
         for alternative in alternatives {
             switch alternative.kind {
@@ -96,7 +98,7 @@ struct PatternProgram: Sendable {
 
     init(_ patterns: [PhrasePattern]) {
         var pairBuckets: [Int: [Int32]] = [:]
-        var thirdBytes: [Int: [UInt8]] = [:]
+        var heads: [Int: [(UInt32, UInt32)]] = [:]
         var byteBuckets: [Int: [Int32]] = [:]
         for (index, pattern) in patterns.enumerated() {
             for element in pattern.elements {
@@ -128,7 +130,7 @@ struct PatternProgram: Sendable {
             guard case .term(let first) = pattern.elements.first else { continue }
             // Bucket entries name the pattern and which first alternative fits the bucket, so an
             // attempt tries that alternative only: `pattern << 8 | alternative + 1` (0 = all).
-            var pairs: [(key: Int, third: UInt8, entry: Int32)] = []
+            var pairs: [(key: Int, head: (UInt32, UInt32), entry: Int32)] = []
             var singles: [(byte: Int, entry: Int32)] = []
             var anywhere = first.count >= Self.alternativeLimit
             for (position, alternative) in first.enumerated() {
@@ -137,7 +139,7 @@ struct PatternProgram: Sendable {
                 case .exact, .prefix:
                     if alternative.bytes.count >= 2 {
                         let key = Self.key(alternative.bytes[0], alternative.bytes[1])
-                        pairs.append((key, alternative.bytes.count > 2 ? alternative.bytes[2] : 0, entry))
+                        pairs.append((key, Self.head(alternative.bytes), entry))
                     } else if let byte = alternative.bytes.first {
                         singles.append((Int(byte), entry))
                     }
@@ -150,14 +152,27 @@ struct PatternProgram: Sendable {
             } else {
                 for pair in pairs {
                     pairBuckets[pair.key, default: []].append(pair.entry)
-                    thirdBytes[pair.key, default: []].append(pair.third)
+                    heads[pair.key, default: []].append(pair.head)
                 }
                 for single in singles { byteBuckets[single.byte, default: []].append(single.entry) }
             }
         }
         (pairStarts, pairPatterns) = Self.compress(pairBuckets, size: Self.keyCount)
-        pairThirdBytes = (0..<Self.keyCount).flatMap { thirdBytes[$0] ?? [] }
+        let flatHeads = (0..<Self.keyCount).flatMap { heads[$0] ?? [] }
+        pairHeads = flatHeads.map(\.0)
+        pairHeadMasks = flatHeads.map(\.1)
         (byteStarts, bytePatterns) = Self.compress(byteBuckets, size: 256)
+    }
+
+    /// Up to the first four bytes of `bytes`, packed, and the mask of the bytes present.
+    static func head<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> (UInt32, UInt32) {
+        var head: UInt32 = 0
+        var mask: UInt32 = 0
+        for (position, byte) in bytes.prefix(4).enumerated() {
+            head |= UInt32(byte) << UInt32(8 * position)
+            mask |= 0xFF << UInt32(8 * position)
+        }
+        return (head, mask)
     }
 
     private func isViable(_ pattern: Int, _ present: [UInt64], _ triples: [UInt64]) -> Bool {
@@ -230,14 +245,16 @@ struct PatternProgram: Sendable {
                                 let token = tokens[index]
                                 let first = Int(bytes[token.start])
                                 if let second = matcher.secondByte(at: index) {
-                                    let third = token.end - token.start >= 3 ? bytes[token.start + 2] : 0
+                                    let (head, headMask) = matcher.head(at: index)
                                     let key = Self.key(bytes[token.start], UInt8(second))
                                     var position = Int(pairStarts[key])
                                     let end = Int(pairStarts[key + 1])
                                     while position < end {
-                                        let wanted = pairThirdBytes[position]
-                                        // A word of three or more letters must agree on the third one.
-                                        if wanted == 0 || third == 0 || wanted == third { attempt(pairPatterns[position], at: index) }
+                                        // The word (run on into the sentence, as compounds are) must
+                                        // agree with the term on every byte both have of the first four.
+                                        if (head ^ pairHeads[position]) & headMask & pairHeadMasks[position] == 0 {
+                                            attempt(pairPatterns[position], at: index)
+                                        }
                                         position += 1
                                     }
                                 }

@@ -17,6 +17,28 @@ struct ProgramMatcher {
         return Int(bytes[tokens[next].start])
     }
 
+    /// The first four bytes at word `index`, running into the following words of the sentence when
+    /// it is shorter, packed as `PatternProgram.head` packs a term, with the mask of the bytes found.
+    @inline(__always)
+    func head(at index: Int) -> (UInt32, UInt32) {
+        let sentence = tokens[index].sentence
+        var head: UInt32 = 0
+        var mask: UInt32 = 0
+        var count: UInt32 = 0
+        var position = index
+        while count < 4, position < tokens.count, tokens[position].sentence == sentence {
+            var byteIndex = tokens[position].start
+            while count < 4, byteIndex < tokens[position].end {
+                head |= UInt32(bytes[byteIndex]) << (8 * count)
+                mask |= 0xFF << (8 * count)
+                count += 1
+                byteIndex += 1
+            }
+            position += 1
+        }
+        return (head, mask)
+    }
+
     /// The first three bytes at word `index`, running into the following words of the sentence
     /// when the word is shorter (compounds written apart).
     @inline(__always)
