@@ -87,7 +87,8 @@ struct HitCollector {
         while start > 0, text.tokens[start - 1].sentence == sentence { start -= 1 }
         var position = start
         while position < text.count, text.tokens[position].sentence == sentence {
-            for pattern in rule.exceptions {
+            let leading = PatternProgram.firstByteBit(text.bytes[text.tokens[position].start])
+            for pattern in rule.exceptions where pattern.leadingBytes & leading != 0 {
                 if let found = text.match(pattern, at: position) { return text.evidence(from: found.start, to: found.end) }
             }
             position += 1

@@ -44,8 +44,12 @@ struct PatternProgram: Sendable {
     /// Three-letter keys (`tripleFlag` set) for alternatives of three or more letters, else two-letter keys.
     private var requirementKeys: [UInt32] = []
     static let tripleFlag: UInt32 = 1 << 31
-    /// Three-letter word beginnings are hashed into this many bits per text.
-    static let tripleCount = 1 << 15
+    /// Three-letter word beginnings are hashed into a table of 2^n bits per text, n growing with
+    /// the text (about this many bits per word) between these bounds: a subject clears a few bytes,
+    /// a long mail a few kilobytes.
+    static let tripleBitsPerWord = 32
+    static let minimumTripleTableBits = 9
+    static let maximumTripleTableBits = 15
 
     var count: Int { patternStarts.count - 1 }
 
@@ -89,7 +93,7 @@ struct PatternProgram: Sendable {
 
     @inline(__always)
     static func triple(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
-        (key(first, second) << 6 | Int(codes[Int(third)])) % tripleCount
+        key(first, second) << 6 | Int(codes[Int(third)])
     }
 
     /// A first term with this many alternatives or more is tried whole, everywhere (the bucket
@@ -175,7 +179,14 @@ struct PatternProgram: Sendable {
         return (head, mask)
     }
 
-    private func isViable(_ pattern: Int, _ present: [UInt64], _ triples: [UInt64]) -> Bool {
+    /// Where a `triple` falls in a table of 2^`tableBits` bits (multiplicative hashing: all three
+    /// letters count).
+    @inline(__always)
+    static func tripleSlot(_ triple: Int, tableBits: Int) -> Int {
+        Int((UInt32(truncatingIfNeeded: triple) &* 0x9E37_79B1) >> UInt32(32 - tableBits))
+    }
+
+    private func isViable(_ pattern: Int, _ present: [UInt64], _ triples: [UInt64], _ tableBits: Int) -> Bool {
         var requirement = Int(requirementStarts[pattern])
         let last = Int(requirementStarts[pattern + 1])
         while requirement < last {
@@ -184,9 +195,13 @@ struct PatternProgram: Sendable {
             var found = false
             while key < end, !found {
                 let raw = requirementKeys[key]
-                let value = Int(raw & ~Self.tripleFlag)
-                let bits = raw & Self.tripleFlag != 0 ? triples : present
-                found = bits[value >> 6] & (1 << UInt64(value & 63)) != 0
+                if raw & Self.tripleFlag != 0 {
+                    let slot = Self.tripleSlot(Int(raw & ~Self.tripleFlag), tableBits: tableBits)
+                    found = triples[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+                } else {
+                    let value = Int(raw)
+                    found = present[value >> 6] & (1 << UInt64(value & 63)) != 0
+                }
                 key += 1
             }
             if !found { return false }
@@ -217,15 +232,19 @@ struct PatternProgram: Sendable {
                             let matcher = ProgramMatcher(bytes: bytes, tokens: tokens, termBytes: termBytes, terms: terms, elements: elements)
                             // Which two-byte word beginnings occur: one bit per key.
                             var present = [UInt64](repeating: 0, count: Self.keyCount / 64)
-                            var triples = [UInt64](repeating: 0, count: Self.tripleCount / 64)
+                            var tableBits = Self.minimumTripleTableBits
+                            while tableBits < Self.maximumTripleTableBits, 1 << tableBits < tokens.count * Self.tripleBitsPerWord {
+                                tableBits += 1
+                            }
+                            var triples = [UInt64](repeating: 0, count: (1 << tableBits) / 64)
                             for index in 0..<tokens.count {
                                 let (first, second, third) = matcher.beginning(at: index)
                                 guard let second else { continue }
                                 let key = Self.key(first, second)
                                 present[key >> 6] |= 1 << UInt64(key & 63)
                                 guard let third else { continue }
-                                let triple = Self.triple(first, second, third)
-                                triples[triple >> 6] |= 1 << UInt64(triple & 63)
+                                let slot = Self.tripleSlot(Self.triple(first, second, third), tableBits: tableBits)
+                                triples[slot >> 6] |= 1 << UInt64(slot & 63)
                             }
                             // 0 not yet known, 1 every required word occurs in the text, -1 some does not.
                             var viable = [Int8](repeating: 0, count: count)
@@ -233,7 +252,7 @@ struct PatternProgram: Sendable {
                             // buckets are walked in place).
                             func attempt(_ entry: Int32, at index: Int) {
                                 let pattern = Int(entry >> 8)
-                                if viable[pattern] == 0 { viable[pattern] = isViable(pattern, present, triples) ? 1 : -1 }
+                                if viable[pattern] == 0 { viable[pattern] = isViable(pattern, present, triples, tableBits) ? 1 : -1 }
                                 guard viable[pattern] > 0 else { return }
                                 let range = Int(patternStarts[pattern])..<Int(patternStarts[pattern + 1])
                                 var number = -1
