@@ -22,7 +22,11 @@ final class IntakeService {
         self.clock = clock
         self.log = log
         self.makeSource = makeSource
-        classify = try IntakeClassifier.make(configuration)
+        do {
+            classify = try IntakeClassifier.make(configuration)
+        } catch let error as ConfigurationError {
+            throw CommandError.usage(error.description)
+        }
         store = try StoreOpener.open(configuration)
     }
 

@@ -68,6 +68,8 @@ enum QuarantineCommand: Command {
             return 0
         } catch let error as TicketStoreError {
             throw CommandError.failed(error.description)
+        } catch let error as ConfigurationError {
+            throw CommandError.usage(error.description)
         }
     }
 }

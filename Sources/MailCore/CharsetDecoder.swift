@@ -12,6 +12,10 @@ enum CharsetDecoder {
         case latin9
         case windows1252
         case iconv(String)
+        /// A CJK charset whose label real mailers also use for its Microsoft superset: decoded
+        /// strictly first (so invalid bytes resynchronise as Python's codecs do), and with the
+        /// superset only when that reads the bytes without errors.
+        case iconvWithSuperset(strict: String, superset: String)
     }
 
     /// Labels that say nothing reliable about 8-bit bytes.
@@ -28,15 +32,22 @@ enum CharsetDecoder {
     private static let windows1252Labels: Set<String> = ["windows-1252", "cp1252", "x-cp1252", "cp-1252", "win-1252"]
     /// Labels iconv spells differently, or where a superset decodes more real-world mail.
     private static let iconvAliases: [String: String] = [
-        "gb2312": "GB18030", "gbk": "GB18030", "cp936": "GB18030", "x-gbk": "GB18030", "euc-cn": "GB18030",
-        "csgb2312": "GB18030", "gb_2312-80": "GB18030", "chinese": "GB18030",
-        "ks_c_5601-1987": "CP949", "ks_c_5601": "CP949", "euc-kr": "CP949", "korean": "CP949",
-        "shift_jis": "CP932", "shift-jis": "CP932", "sjis": "CP932", "x-sjis": "CP932", "ms_kanji": "CP932",
-        "windows-31j": "CP932",
+        "gbk": "GB18030", "cp936": "GB18030", "x-gbk": "GB18030",
+        "ks_c_5601-1987": "CP949", "ks_c_5601": "CP949", "windows-31j": "CP932", "ms_kanji": "CP932",
         "utf-7": "UTF-7", "unicode-1-1-utf-7": "UTF-7", "x-unicode-2-0-utf-7": "UTF-7",
         "macintosh": "MACINTOSH", "x-mac-roman": "MACINTOSH", "mac": "MACINTOSH",
         "windows-874": "CP874", "tis-620": "TIS-620", "big5": "BIG5-HKSCS", "x-big5": "BIG5-HKSCS",
         "unicode": "UTF-16", "ucs-2": "UTF-16",
+    ]
+
+    /// Labels of strict CJK charsets that mailers also use for their supersets (GB2312 for GBK
+    /// and GB18030, EUC-KR for CP949, Shift_JIS for CP932).
+    private static let supersetAliases: [String: (strict: String, superset: String)] = [
+        "gb2312": ("EUC-CN", "GB18030"), "euc-cn": ("EUC-CN", "GB18030"), "csgb2312": ("EUC-CN", "GB18030"),
+        "gb_2312-80": ("EUC-CN", "GB18030"), "chinese": ("EUC-CN", "GB18030"),
+        "euc-kr": ("EUC-KR", "CP949"), "korean": ("EUC-KR", "CP949"),
+        "shift_jis": ("SHIFT_JIS", "CP932"), "shift-jis": ("SHIFT_JIS", "CP932"), "sjis": ("SHIFT_JIS", "CP932"),
+        "x-sjis": ("SHIFT_JIS", "CP932"),
     ]
 
     /// Normalises a charset label: unquoted, lower-case, without an RFC 2231 `*language` suffix.
@@ -56,6 +67,7 @@ enum CharsetDecoder {
         if latin9Labels.contains(name) { return .latin9 }
         if windows1252Labels.contains(name) { return .windows1252 }
         if let alias = iconvAliases[name] { return .iconv(alias) }
+        if let pair = supersetAliases[name] { return .iconvWithSuperset(strict: pair.strict, superset: pair.superset) }
         return .iconv(name.uppercased())
     }
 
@@ -88,6 +100,13 @@ enum CharsetDecoder {
                 return (text, defect)
             }
             return (guess(bytes), ParseDefect(kind: DefectKind.unknownCharset, detail: "'\(charset ?? name)', guessed"))
+        case .iconvWithSuperset(let strict, let superset):
+            guard let (text, hadErrors) = IconvConverter.decode(bytes, from: strict) else {
+                return (guess(bytes), ParseDefect(kind: DefectKind.unknownCharset, detail: "'\(strict)', guessed"))
+            }
+            if !hadErrors { return (text, nil) }
+            if let (wider, widerErrors) = IconvConverter.decode(bytes, from: superset), !widerErrors { return (wider, nil) }
+            return (text, ParseDefect(kind: DefectKind.undecodableBytes, detail: "bytes invalid in \(strict) replaced"))
         }
     }
 

@@ -8,7 +8,6 @@ public enum DefectKind {
     public static let missingHeaderBodySeparator = "missing-header-body-separator"
     public static let tooManyHeaderFields = "too-many-header-fields"
     public static let headerBlockTooLarge = "header-block-too-large"
-    public static let non8BitHeader = "8bit-header"
     public static let encodedWord = "broken-encoded-word"
     public static let unknownCharset = "unknown-charset"
     public static let undecodableBytes = "undecodable-bytes"

@@ -72,12 +72,11 @@ enum EncodedWordDecoder {
         case UInt8(ascii: "q"):
             decoded = decodeQ(text)
         case UInt8(ascii: "b"):
-            var result = Base64Decoder.decode(text)
+            let result = Base64Decoder.decode(text)
             if !result.isClean {
                 defects.append(ParseDefect(kind: DefectKind.encodedWord, detail: "invalid base64 in encoded-word"))
             }
             decoded = result.bytes
-            result.bytes = []
         default:
             defects.append(ParseDefect(kind: DefectKind.encodedWord,
                                        detail: "unknown encoding in '\(String(decoding: bytes[start..<(textEnd + 2)], as: UTF8.self))'"))

@@ -1,7 +1,7 @@
 /// Reads the header section of one entity (RFC 5322 §2.2, §3.6; RFC 2045 §3 for MIME parts).
 ///
-/// Tolerated like Python's `email.feedparser`: bare LF line ends, a continuation line before any
-/// field (dropped), an mbox `From ` line inside the header (dropped), and a line that is neither a
+/// Tolerated like Python's `email.feedparser`: bare LF and lone CR line ends, a continuation line
+/// before any field (dropped), an mbox `From ` line inside the header (dropped), and a line that is neither a
 /// field nor a continuation, which ends the header: the body starts at that line.
 struct HeaderBlockParser {
     let bytes: [UInt8]
@@ -23,7 +23,7 @@ struct HeaderBlockParser {
         var truncated = false
 
         func finish() {
-            guard let field = current else { return }
+            guard let field = current, !truncated else { return }
             current = nil
             if fields.count >= ParseLimits.maxHeaderFields {
                 if !truncated {
@@ -84,20 +84,27 @@ struct HeaderBlockParser {
         return Result(fields: HeaderFields(fields: fields), bodyStart: range.upperBound, defects: defects)
     }
 
-    /// Index of the LF ending the line at `start`, or the range end.
+    /// Index of the LF (or lone CR, as old Mac mailers end lines) ending the line at `start`,
+    /// or the range end.
     private func lineEnd(from start: Int) -> Int {
         var index = start
-        while index < range.upperBound, bytes[index] != ASCII.lf { index += 1 }
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == ASCII.lf { return index }
+            if byte == ASCII.cr, index + 1 >= range.upperBound || bytes[index + 1] != ASCII.lf { return index }
+            index += 1
+        }
         return index
     }
 
     /// RFC 5322 §3.6.8: `field-name = 1*ftext` (printable ASCII except ":") directly before ":".
+    /// Like Python's email, an empty name (a line starting with ":") is still a field.
     /// Returns the colon's index.
     private func fieldNameEnd(_ start: Int, _ end: Int) -> Int? {
         var index = start
         while index < end {
             let byte = bytes[index]
-            if byte == ASCII.colon { return index > start ? index : nil }
+            if byte == ASCII.colon { return index }
             if byte < 33 || byte > 126 { return nil }
             index += 1
         }

@@ -7,13 +7,6 @@ struct HeaderParameters: Sendable {
     /// Lower-cased parameter name → decoded value.
     var parameters: [String: String]
 
-    subscript(_ name: String) -> String? { parameters[name] }
-
-    init(value: String, parameters: [String: String]) {
-        self.value = value
-        self.parameters = parameters
-    }
-
     /// One raw `name=value` pair, before RFC 2231 sections are combined.
     private struct RawParameter {
         var name: String

@@ -19,10 +19,6 @@ struct MIMEEntity: Sendable {
     var isContainer = false
 
     var mainType: Substring { contentType.prefix { $0 != "/" } }
-    var subtype: Substring {
-        guard let slash = contentType.firstIndex(of: "/") else { return "" }
-        return contentType[contentType.index(after: slash)...]
-    }
     var isMultipart: Bool { contentType.hasPrefix("multipart/") }
     var isAttachmentDisposition: Bool { disposition == "attachment" }
 

@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// Removes a Content-Transfer-Encoding (RFC 2045 §6): base64, quoted-printable and uuencode are
 /// decoded; 7bit, 8bit, binary and unknown encodings leave the bytes as they are (unknown ones
 /// reported), as Python's `email` does.
@@ -25,23 +27,26 @@ enum TransferDecoding {
     }
 }
 
-/// Line-end normalisation for decoded text: CRLF and lone CR become LF.
+/// Line-end normalisation for decoded text: CRLF and lone CR become LF. Copies whole runs
+/// between CRs (found with `memchr`), since text bodies can be megabytes.
 enum LineEnds {
     static func normalized(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(ASCII.cr) else { return bytes }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == ASCII.cr {
+        bytes.withUnsafeBufferPointer { input -> [UInt8] in
+            guard let base = input.baseAddress, memchr(base, Int32(ASCII.cr), input.count) != nil else { return bytes }
+            var out: [UInt8] = []
+            out.reserveCapacity(input.count)
+            var start = 0
+            while start < input.count {
+                guard let hit = memchr(base + start, Int32(ASCII.cr), input.count - start) else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: input[start...]))
+                    break
+                }
+                let cr = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[start..<cr]))
                 out.append(ASCII.lf)
-                if index + 1 < bytes.count, bytes[index + 1] == ASCII.lf { index += 1 }
-            } else {
-                out.append(byte)
+                start = cr + 1 < input.count && input[cr + 1] == ASCII.lf ? cr + 2 : cr + 1
             }
-            index += 1
+            return out
         }
-        return out
     }
 }

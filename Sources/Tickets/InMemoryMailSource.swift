@@ -25,6 +25,8 @@ public final class InMemoryMailSource: MailSource {
     public var failMarking = false
     /// When set, `fetch` throws (a server dropping the connection mid-fetch).
     public var failFetching = false
+    /// Called at the start of each `fetch` (e.g. to deliver mail while the intake is busy).
+    public var onFetch: (() -> Void)?
     /// The UID lists `fetch` was asked for, in order.
     public private(set) var fetchRequests: [[UInt32]] = []
 
@@ -73,6 +75,7 @@ public final class InMemoryMailSource: MailSource {
 
     public func fetch(uids: [UInt32], maxBytes: Int) throws -> [FetchedMessage] {
         if failFetching { throw Failure(description: "connection dropped during FETCH") }
+        onFetch?()
         fetchRequests.append(uids)
         let wanted = Set(uids)
         return try selectedFolder().messages.filter { wanted.contains($0.uid) }.map {

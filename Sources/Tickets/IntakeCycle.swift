@@ -13,6 +13,12 @@ public final class IntakeCycle {
     /// Classifies one parsed mail; nil means "no classifier yet" (tickets carry no handling).
     public typealias Classify = (ParsedMessage) throws -> Classification?
 
+    /// How often one cycle lists a mailbox: after taking in what it found, it lists again until
+    /// nothing new arrived, so mail that came in meanwhile is not left waiting for the next cycle
+    /// (a server reports it during our commands, and an IDLE started afterwards would not). The
+    /// bound keeps a flooded mailbox from holding one cycle forever.
+    static let maxListingsPerCycle = 10
+
     private let source: any MailSource
     private let store: any TicketStore
     private let log: any LogSink
@@ -64,20 +70,25 @@ public final class IntakeCycle {
             ]))
             try store.setCursor(cursor, mailbox: mailbox)
         }
-        let uids = try source.uids(after: cursor.lastUID).filter { $0 > cursor.lastUID }
+        let context = MailboxContext(name: mailbox, uidValidity: status.uidValidity)
         var summary = IntakeSummary()
         var cursorBlocked = false
-        var start = 0
-        while start < uids.count, !shouldStop() {
-            let batch = Array(uids[start..<min(start + configuration.batchSize, uids.count)])
-            start += batch.count
-            let context = MailboxContext(name: mailbox, uidValidity: status.uidValidity)
-            let handled = try handle(batch: batch, in: context, summary: &summary)
-            for uid in batch where !cursorBlocked {
-                if handled.done.contains(uid) { cursor.lastUID = uid } else { cursorBlocked = true }
+        var listedUpTo = cursor.lastUID
+        for _ in 0..<Self.maxListingsPerCycle where !shouldStop() {
+            let uids = try source.uids(after: listedUpTo).filter { $0 > listedUpTo }
+            guard let highest = uids.last else { break }
+            listedUpTo = max(listedUpTo, highest)
+            var start = 0
+            while start < uids.count, !shouldStop() {
+                let batch = Array(uids[start..<min(start + configuration.batchSize, uids.count)])
+                start += batch.count
+                let handled = try handle(batch: batch, in: context, summary: &summary)
+                for uid in batch where !cursorBlocked {
+                    if handled.done.contains(uid) { cursor.lastUID = uid } else { cursorBlocked = true }
+                }
+                try store.setCursor(cursor, mailbox: mailbox)
+                if handled.stoppedEarly { return summary }
             }
-            try store.setCursor(cursor, mailbox: mailbox)
-            if handled.stoppedEarly { break }
         }
         return summary
     }

@@ -1,8 +1,9 @@
-// intake-benchmark: fetch throughput of the IMAP session against a throwaway Dovecot, next to
-// mbsync (isync) pulling the same mailbox in the same run. Release build:
-//   swift build -c release --product intake-benchmark && .build/release/intake-benchmark [--messages N] [--batch N]
-// Mode `fetch` (the only one so far) times select + UID SEARCH + pipelined UID FETCH of every
-// message; the full intake (fetch and ticket) is to be added beside it.
+// intake-benchmark: intake throughput against a throwaway Dovecot, next to mbsync (isync) pulling
+// the same mailbox in the same run. Release build, from the repository root:
+//   swift build -c release && .build/release/intake-benchmark [--messages N] [--batch N]
+// Stage 1 times the IMAP session alone (select + UID SEARCH + pipelined UID FETCH of every message);
+// stage 2 the whole intake: `support-intake poll --once` (fetch, parse, classify, ticket, mark) as
+// a process, with and without classification, each with a fresh database.
 import Foundation
 import MailTransport
 
@@ -71,6 +72,22 @@ do {
     let rate = { (times: [Double]) in Double(messages.count) / (times.min() ?? 1) }
     print(String(format: "best of 3: IMAPSession %.0f msgs/s; mbsync %.0f msgs/s (%.1fx), with FSync no %.0f msgs/s (%.1fx)",
                  rate(ours), rate(synced), rate(ours) / rate(synced), rate(unsynced), rate(ours) / rate(unsynced)))
+
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("support-intake").path
+    var classified: [Double] = [], unclassified: [Double] = [], peer: [Double] = []
+    for _ in 1...3 {
+        for classify in [true, false] {
+            let run = try FullIntakeRun.poll(server, binary: binary, classify: classify)
+            guard run.settled == messages.count else { throw BenchmarkError("poll --once settled \(run.settled) of \(messages.count)") }
+            if classify { classified.append(run.seconds) } else { unclassified.append(run.seconds) }
+            report(classify ? "poll --once (classify, ticket, mark)" : "poll --once (ticket, mark)", messages: run.settled, seconds: run.seconds)
+        }
+        let mbsync = try MbsyncRun.pull(from: server, fsync: true)
+        peer.append(mbsync.seconds)
+        report("mbsync pull (default, FSync yes)", messages: mbsync.messages, seconds: mbsync.seconds)
+    }
+    print(String(format: "best of 3: whole intake %.0f msgs/s with classification (%.1fx mbsync), %.0f msgs/s without (%.1fx); mbsync %.0f msgs/s",
+                 rate(classified), rate(classified) / rate(peer), rate(unclassified), rate(unclassified) / rate(peer), rate(peer)))
 } catch {
     FileHandle.standardError.write(Data("intake-benchmark: \(error)\n".utf8))
     exit(1)

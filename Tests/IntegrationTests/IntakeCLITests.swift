@@ -180,7 +180,7 @@ struct IntakeCLITests {
     func runBacksOffAndStops() throws {
         let fixture = try Fixture()
         let errPath = fixture.configPath + ".stderr"
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let process = Process()
         process.executableURL = IntakeCommandRunner.binary
         process.arguments = ["run", "--config", fixture.configPath]

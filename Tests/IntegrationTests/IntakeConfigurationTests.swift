@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 import Testing
 @testable import Gateway
 import Tickets
@@ -63,5 +64,37 @@ struct IntakeConfigurationTests {
         let event = LogEvent(.error, "poll.failed", ["reason": "login \"refused\"\nby server", "uid": "12", "empty": ""])
         #expect(StandardErrorLogSink.line(event, timestamp: "T")
             == #"ts=T level=error event=poll.failed reason="login \"refused\"\nby server" uid=12 empty="""#)
+    }
+
+    @Test("with rules and faq configured, the intake classifies: example mails map to handling or no ticket",
+          arguments: [("standard-de.eml", Handling.standard, false), ("extended-en.eml", .extended, false),
+                      ("out-of-office-de.eml", nil, true)])
+    func classifierWiring(example: String, handling: Handling?, noTicket: Bool) throws {
+        let root = IntakeCommandRunner.repositoryRoot.appendingPathComponent("Config")
+        let path = try Self.write("""
+            {"imap": {"url": "imaps://mail.example", "username": "u"}, "database": "x",
+             "rules": "\(root.appendingPathComponent("rules.json").path)",
+             "faq": "\(root.appendingPathComponent("faq.json").path)"}
+            """)
+        let classify = try IntakeClassifier.make(try GatewayConfiguration.load(path: path, environment: [:]))
+        let raw = try [UInt8](Data(contentsOf: root.appendingPathComponent("examples/\(example)")))
+        let classification = try #require(try classify(MessageParser.parse(raw)))
+        #expect(classification.suggestedHandling == handling)
+        #expect(classification.needsNoTicket == noTicket)
+        #expect(!classification.reasons.isEmpty)
+    }
+
+    @Test("a rules file that cannot be read is a configuration error naming it")
+    func missingRules() throws {
+        let path = try Self.write("""
+            {"imap": {"url": "imaps://mail.example", "username": "u"}, "database": "x",
+             "rules": "/nonexistent/rules.json", "faq": "/nonexistent/faq.json"}
+            """)
+        let configuration = try GatewayConfiguration.load(path: path, environment: [:])
+        #expect {
+            try IntakeClassifier.make(configuration)
+        } throws: { error in
+            "\(error)".contains("/nonexistent/rules.json")
+        }
     }
 }

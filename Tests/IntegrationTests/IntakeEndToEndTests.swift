@@ -60,7 +60,7 @@ struct IntakeEndToEndTests {
         try dovecot.deliver((1...3).map(IntakeDovecot.customerMail))
         let gateway = try Gateway(dovecot)
         let errPath = gateway.configPath + ".stderr"
-        FileManager.default.createFile(atPath: errPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let process = Process()
         process.executableURL = IntakeCommandRunner.binary
         process.arguments = ["run", "--config", gateway.configPath]

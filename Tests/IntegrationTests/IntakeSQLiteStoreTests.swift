@@ -17,7 +17,9 @@ struct IntakeSQLiteStoreTests {
     @Test("SQLite store", arguments: TicketStoreConformance.checks.map(\.name))
     func conformance(check name: String) throws {
         let check = try #require(TicketStoreConformance.check(named: name))
-        let store = try SQLiteTicketStore(path: try Self.temporaryDatabase())
+        let path = try Self.temporaryDatabase()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let store = try SQLiteTicketStore(path: path)
         try check.run(store)
         try store.close()
     }

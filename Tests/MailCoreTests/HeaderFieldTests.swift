@@ -28,6 +28,8 @@ struct HeaderFieldTests {
         Case("RFC 2047 unterminated encoded-word stays as written", "Subject: =?utf-8?Q?abc\n\nx", "=?utf-8?Q?abc"),
         Case("RFC 2047 ISO-2022-JP", "Subject: =?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?=\n\nx", "テスト"),
         Case("RFC 2047 GB2312 read as GB18030", "Subject: =?gb2312?B?1tDOxA==?=\n\nx", "中文"),
+        Case("GBK-only character labelled gb2312 decodes through the GB18030 superset",
+             "Subject: =?gb2312?B?SGVyciCI0g==?=\n\nx", "Herr 堃"),
         Case("RFC 2047 KOI8-R", "Subject: =?koi8-r?B?8NLJ18XU?=\n\nx", "Привет"),
         Case("RFC 2047 windows-1252 euro sign", "Subject: =?windows-1252?Q?=80_100?=\n\nx", "€ 100"),
         Case("RFC 2047 ISO-8859-15 euro sign", "Subject: =?ISO-8859-15?Q?=A4uro?=\n\nx", "€uro"),

@@ -12,6 +12,9 @@ struct RobustnessTests {
         Case("Line over 998 octets", Array(("Subject: long\r\n\r\n" + String(repeating: "x", count: 5000)).utf8), String(repeating: "x", count: 5000)),
         Case("No empty line after the header: the body starts at the first non-header line",
              Array("Subject: x\r\nThis is the body\r\n".utf8), "This is the body"),
+        Case("Lone CR line ends (old Mac mailers)", Array("Subject: cr\rContent-Type: text/plain\r\rline one\rline two".utf8), "line one\nline two"),
+        Case("A header line starting with ':' is a field with an empty name (as Python reads it)",
+             Array("Subject: x\n: no name\nFrom: a@b.de\n\nbody".utf8), "body"),
         Case("Header only, no body", Array("Subject: x\r\n".utf8), ""),
         Case("Continuation line before any field is dropped", Array(" stray\r\nSubject: x\r\n\r\nbody".utf8), "body"),
     ]
@@ -70,6 +73,18 @@ struct RobustnessTests {
         let message = MessageParser.parse(Array(text.utf8))
         #expect(message.hasDefect(DefectKind.tooManyHeaderFields))
         #expect(message.headers.count == ParseLimits.maxHeaderFields)
+        #expect(message.textBody == "body")
+    }
+
+    @Test("A header block larger than the limit: the rest of the fields is ignored with its own defect")
+    func headerTooLarge() {
+        let filler = "X-Filler: " + String(repeating: "x", count: 990) + "\r\n"
+        let count = ParseLimits.maxHeaderBytes / filler.utf8.count + 10
+        let text = "Subject: early\r\n" + String(repeating: filler, count: count) + "From: late@x.de\r\n\r\nbody"
+        let message = MessageParser.parse(Array(text.utf8))
+        #expect(message.hasDefect(DefectKind.headerBlockTooLarge))
+        #expect(message.subject == "early")
+        #expect(message.from.isEmpty)
         #expect(message.textBody == "body")
     }
 

@@ -38,6 +38,8 @@ struct TransferEncodingTests {
         Case("Shift_JIS body", [UInt8]("Content-Type: text/plain; charset=shift_jis\r\n\r\n".utf8) + [0x83, 0x65, 0x83, 0x58, 0x83, 0x67], "テスト"),
         Case("UTF-16 body keeps its line breaks", [UInt8]("Content-Type: text/plain; charset=utf-16le\r\n\r\n".utf8) + [0x61, 0, 0x0D, 0, 0x0A, 0, 0x62, 0], "a\r\nb"),
         Case("CRLF in text becomes LF", body("8bit", "utf-8", "a\r\nb\rc"), "a\nb\nc"),
+        Case("Invalid bytes in gb2312 resynchronise like Python's codec (strict EUC-CN first)",
+             [UInt8]("Content-Type: text/plain; charset=gb2312\r\n\r\n".utf8) + [0xD3, 0xCA, 0xFF, 0xFE, 0xB9, 0xCA], "邮\u{FFFD}\u{FFFD}故"),
         Case("Bytes invalid in an iconv charset become U+FFFD", [UInt8]("Content-Type: text/plain; charset=iso-2022-jp\r\n\r\nabc".utf8) + [0x8C, 0x64],
              "abc\u{FFFD}d"),
         Case("An invalid last byte in an iconv charset", [UInt8]("Content-Type: text/plain; charset=ANSI_X3.4-1986\r\n\r\nabc".utf8) + [0x8C],
