@@ -187,27 +187,37 @@ struct PatternProgram: Sendable {
     }
 
     private func isViable(_ pattern: Int, _ present: [UInt64], _ triples: [UInt64], _ tableBits: Int) -> Bool {
-        var requirement = Int(requirementStarts[pattern])
-        let last = Int(requirementStarts[pattern + 1])
-        while requirement < last {
-            var key = Int(requirements[requirement].lowerBound)
-            let end = Int(requirements[requirement].upperBound)
-            var found = false
-            while key < end, !found {
-                let raw = requirementKeys[key]
-                if raw & Self.tripleFlag != 0 {
-                    let slot = Self.tripleSlot(Int(raw & ~Self.tripleFlag), tableBits: tableBits)
-                    found = triples[slot >> 6] & (1 << UInt64(slot & 63)) != 0
-                } else {
-                    let value = Int(raw)
-                    found = present[value >> 6] & (1 << UInt64(value & 63)) != 0
+        // Unchecked reads: every index below was produced by `init` for these very arrays.
+        requirementStarts.withUnsafeBufferPointer { starts in
+            requirements.withUnsafeBufferPointer { requirements in
+                requirementKeys.withUnsafeBufferPointer { keys in
+                    present.withUnsafeBufferPointer { present in
+                        triples.withUnsafeBufferPointer { triples in
+                            var requirement = Int(starts[pattern])
+                            let last = Int(starts[pattern + 1])
+                            while requirement < last {
+                                var key = Int(requirements[requirement].lowerBound)
+                                let end = Int(requirements[requirement].upperBound)
+                                var found = false
+                                while key < end, !found {
+                                    let raw = keys[key]
+                                    if raw & Self.tripleFlag != 0 {
+                                        let slot = Self.tripleSlot(Int(raw & ~Self.tripleFlag), tableBits: tableBits)
+                                        found = triples[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+                                    } else {
+                                        found = present[Int(raw) >> 6] & (1 << UInt64(raw & 63)) != 0
+                                    }
+                                    key += 1
+                                }
+                                if !found { return false }
+                                requirement += 1
+                            }
+                            return true
+                        }
+                    }
                 }
-                key += 1
             }
-            if !found { return false }
-            requirement += 1
         }
-        return true
     }
 
     private static func compress(_ buckets: [Int: [Int32]], size: Int) -> ([Int32], [Int32]) {
