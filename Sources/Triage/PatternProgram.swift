@@ -247,13 +247,17 @@ struct PatternProgram: Sendable {
                                 tableBits += 1
                             }
                             var triples = [UInt64](repeating: 0, count: (1 << tableBits) / 64)
+                            // Each word's first four bytes (run on into the sentence), computed once.
+                            var heads = [(head: UInt32, mask: UInt32)](repeating: (0, 0), count: tokens.count)
                             for index in 0..<tokens.count {
-                                let (first, second, third) = matcher.beginning(at: index)
-                                guard let second else { continue }
+                                let (head, mask) = matcher.head(at: index)
+                                heads[index] = (head, mask)
+                                guard mask & 0xFF00 != 0 else { continue }
+                                let (first, second) = (UInt8(truncatingIfNeeded: head), UInt8(truncatingIfNeeded: head >> 8))
                                 let key = Self.key(first, second)
                                 present[key >> 6] |= 1 << UInt64(key & 63)
-                                guard let third else { continue }
-                                let slot = Self.tripleSlot(Self.triple(first, second, third), tableBits: tableBits)
+                                guard mask & 0xFF_0000 != 0 else { continue }
+                                let slot = Self.tripleSlot(Self.triple(first, second, UInt8(truncatingIfNeeded: head >> 16)), tableBits: tableBits)
                                 triples[slot >> 6] |= 1 << UInt64(slot & 63)
                             }
                             // 0 not yet known, 1 every required word occurs in the text, -1 some does not.
@@ -271,11 +275,10 @@ struct PatternProgram: Sendable {
                                 }
                             }
                             for index in 0..<tokens.count {
-                                let token = tokens[index]
-                                let first = Int(bytes[token.start])
-                                if let second = matcher.secondByte(at: index) {
-                                    let (head, headMask) = matcher.head(at: index)
-                                    let key = Self.key(bytes[token.start], UInt8(second))
+                                let (head, headMask) = heads[index]
+                                let first = Int(head & 0xFF)
+                                if headMask & 0xFF00 != 0 {
+                                    let key = Self.key(UInt8(first), UInt8(truncatingIfNeeded: head >> 8))
                                     var position = Int(pairStarts[key])
                                     let end = Int(pairStarts[key + 1])
                                     while position < end {
