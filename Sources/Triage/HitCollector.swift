@@ -19,9 +19,22 @@ struct HitCollector {
     /// The rules that look at header-like fields rather than words.
     let fieldRules: [Int]
 
-    init(rules: [Rule], fieldRules: [Int]) {
+    /// The header names of header rules as UTF-8, by rule index (prepared once per rule set).
+    let headerNames: [Int: [UInt8]]
+
+    init(rules: [Rule], fieldRules: [Int], headerNames: [Int: [UInt8]]) {
         self.rules = rules
         self.fieldRules = fieldRules
+        self.headerNames = headerNames
+    }
+
+    /// `headerNames` for `rules`.
+    static func headerNames(_ rules: [Rule]) -> [Int: [UInt8]] {
+        var names: [Int: [UInt8]] = [:]
+        for (index, rule) in rules.enumerated() {
+            if case .header(let name) = rule.field { names[index] = Array(name.utf8) }
+        }
+        return names
     }
 
     mutating func collectWords(_ text: TokenizedText, _ scan: WordScan) {
@@ -74,7 +87,8 @@ struct HitCollector {
         while start > 0, text.tokens[start - 1].sentence == sentence { start -= 1 }
         var position = start
         while position < text.count, text.tokens[position].sentence == sentence {
-            for pattern in rule.exceptions {
+            let leading = PatternProgram.firstByteBit(text.bytes[text.tokens[position].start])
+            for pattern in rule.exceptions where pattern.leadingBytes & leading != 0 {
                 if let found = text.match(pattern, at: position) { return text.evidence(from: found.start, to: found.end) }
             }
             position += 1
@@ -86,34 +100,40 @@ struct HitCollector {
     mutating func collectFields(_ features: MessageFeatures) {
         for index in fieldRules {
             let rule = rules[index]
-            var values: [String]
             switch rule.field {
-            case .subject: values = [features.rawSubject]
-            case .from: values = [features.from]
-            case .contentType: values = [features.contentTypes]
+            case .subject: collect(index, rule, features.loweredSubject, features.rawSubject)
+            case .from: collect(index, rule, features.loweredFrom, features.from)
+            case .contentType: collect(index, rule, features.loweredContentTypes, features.contentTypes)
             case .header(let name):
-                values = features.headerValues(name)
+                let values = features.headerValues(headerNames[index] ?? Array(name.utf8))
                 if rule.matchesPresence, let first = values.first {
                     record(index, evidence: "\(name): \(first)", number: nil)
                     continue
                 }
+                for value in values where collect(index, rule, MessageFeatures.lowered(value), value) { break }
             case .body, .text, .quoted: continue
             }
-            for value in values where !value.isEmpty {
-                if !rule.prefixes.isEmpty, let found = Self.firstPrefix(rule.prefixes, of: value) {
-                    record(index, evidence: found, number: nil)
-                    break
-                }
-                if !rule.substrings.isEmpty, let found = Self.firstSubstring(rule.substrings, in: value) {
-                    record(index, evidence: found, number: nil)
-                    break
-                }
-                if !rule.regexes.isEmpty, let (evidence, number) = Self.firstMatch(rule.regexes, in: value) {
-                    record(index, evidence: evidence, number: number)
-                    break
-                }
-            }
         }
+    }
+
+    /// Tries the rule's prefixes, substrings and regexes on one field value (`lowered` is its
+    /// ASCII-lower-case UTF-8); records the first that matches and says whether one did.
+    @discardableResult
+    private mutating func collect(_ index: Int, _ rule: Rule, _ lowered: [UInt8], _ value: String) -> Bool {
+        guard !lowered.isEmpty else { return false }
+        if !rule.prefixes.isEmpty, let found = Self.firstPrefix(rule.prefixes, of: lowered) {
+            record(index, evidence: found, number: nil)
+            return true
+        }
+        if !rule.substrings.isEmpty, let found = Self.firstSubstring(rule.substrings, in: lowered) {
+            record(index, evidence: found, number: nil)
+            return true
+        }
+        if !rule.regexes.isEmpty, let (evidence, number) = Self.firstMatch(rule.regexes, in: value) {
+            record(index, evidence: evidence, number: number)
+            return true
+        }
+        return false
     }
 
     private mutating func record(_ index: Int, evidence: String, number: String?) {
@@ -123,23 +143,23 @@ struct HitCollector {
         if rule.target == .category(.followup), let number, ticketNumber == nil { ticketNumber = number }
     }
 
-    /// The first of the lower-case `prefixes` that `value` starts with, blanks skipped (ASCII
-    /// case-insensitively).
-    private static func firstPrefix(_ prefixes: [[UInt8]], of value: String) -> String? {
-        let start = value.utf8.drop { $0 == 0x20 || $0 == 0x09 }
-        for prefix in prefixes where start.count >= prefix.count {
-            if zip(start, prefix).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0) == $1 }) {
+    /// The first of the lower-case `prefixes` that the lower-cased value starts with, blanks skipped.
+    private static func firstPrefix(_ prefixes: [[UInt8]], of lowered: [UInt8]) -> String? {
+        var start = 0
+        while start < lowered.count, lowered[start] == 0x20 || lowered[start] == 0x09 { start += 1 }
+        for prefix in prefixes where lowered.count - start >= prefix.count {
+            if lowered[start..<(start + prefix.count)].elementsEqual(prefix) {
                 return String(decoding: prefix, as: UTF8.self)
             }
         }
         return nil
     }
 
-    /// The first of the lower-case `substrings` found in `value` (ASCII case-insensitively).
-    private static func firstSubstring(_ substrings: [[UInt8]], in value: String) -> String? {
-        let haystack = value.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        for needle in substrings where needle.count <= haystack.count {
-            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+    /// The first of the lower-case `substrings` found in the lower-cased value.
+    private static func firstSubstring(_ substrings: [[UInt8]], in haystack: [UInt8]) -> String? {
+        for needle in substrings where !needle.isEmpty && needle.count <= haystack.count {
+            let first = needle[0]
+            for start in 0...(haystack.count - needle.count) where haystack[start] == first {
                 if haystack[start..<(start + needle.count)].elementsEqual(needle) {
                     return String(decoding: needle, as: UTF8.self)
                 }

@@ -17,9 +17,34 @@ enum LanguageDetector {
     /// Only the first words are counted: enough to decide, cheap for long mails.
     static let countedWords = 120
 
-    /// The stop words packed into integers (all are at most eight bytes): cheap to hash.
-    private static let germanKeys = Set(german.compactMap { key(Array($0.utf8)[...]) })
-    private static let englishKeys = Set(english.compactMap { key(Array($0.utf8)[...]) })
+    /// The stop words packed into integers (all are at most eight bytes), in small open-addressing
+    /// tables: one multiplication and a probe or two per word of every mail.
+    private static let germanKeys = table(german)
+    private static let englishKeys = table(english)
+    /// Table slots (a power of two, well above twice the number of stop words; a key is never 0).
+    static let tableSize = 512
+
+    private static func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 55) & (tableSize - 1) }
+
+    private static func table(_ words: Set<String>) -> [UInt64] {
+        var slots = [UInt64](repeating: 0, count: tableSize)
+        for word in words {
+            guard let key = key(Array(word.utf8)[...]) else { continue }
+            var index = slot(key)
+            while slots[index] != 0, slots[index] != key { index = (index + 1) & (tableSize - 1) }
+            slots[index] = key
+        }
+        return slots
+    }
+
+    private static func contains(_ slots: [UInt64], _ wanted: UInt64) -> Bool {
+        var index = slot(wanted)
+        while slots[index] != 0 {
+            if slots[index] == wanted { return true }
+            index = (index + 1) & (tableSize - 1)
+        }
+        return false
+    }
 
     private static func key(_ bytes: ArraySlice<UInt8>) -> UInt64? {
         guard bytes.count <= 8 else { return nil }
@@ -31,9 +56,11 @@ enum LanguageDetector {
         var englishHits = 0
         for index in 0..<min(text.count, countedWords) {
             let token = text.tokens[index]
-            guard let word = key(text.bytes[token.start..<token.end]) else { continue }
-            if germanKeys.contains(word) { germanHits += 1 }
-            if englishKeys.contains(word) { englishHits += 1 }
+            guard token.end - token.start <= 8 else { continue }
+            var word: UInt64 = 0
+            for position in token.start..<token.end { word = word << 8 | UInt64(text.bytes[position]) }
+            if contains(germanKeys, word) { germanHits += 1 }
+            if contains(englishKeys, word) { englishHits += 1 }
         }
         return englishHits > germanHits ? "en" : "de"
     }

@@ -3,10 +3,15 @@
 /// signature and their disclaimer: only their own words should decide what they ask for, otherwise
 /// a quoted reply of ours or a forwarded bounce would classify the mail.
 struct OwnWords: Sendable {
+    /// The customer's own words, as UTF-8.
+    var textUTF8: [UInt8]
+    /// Quoted and forwarded text as UTF-8 (looked at only by rules that ask for it).
+    var quotedUTF8: [UInt8]
+
     /// The customer's own words.
-    var text: String
-    /// Quoted and forwarded text (looked at only by rules that ask for it).
-    var quoted: String
+    var text: String { String(decoding: textUTF8, as: UTF8.self) }
+    /// Quoted and forwarded text.
+    var quoted: String { String(decoding: quotedUTF8, as: UTF8.self) }
 
     /// Lines that start quoted or forwarded material ("-----Original Message-----" and friends).
     static let separatorMarkers = [
@@ -41,6 +46,16 @@ struct OwnWords: Sendable {
     private static let separatorBytes = separatorMarkers.map { Array($0.utf8) }
     private static let closingBytes = closings.map { Array($0.utf8) }
     private static let disclaimerBytes = disclaimerMarkers.map { Array($0.utf8) }
+    /// The words of quote introductions, as bytes once (not per line).
+    private static let amBytes = Array("am ".utf8)
+    private static let onBytes = Array("on ".utf8)
+    private static let vonBytes = Array("von:".utf8)
+    private static let fromBytes = Array("from:".utf8)
+    private static let schriebBytes = Array("schrieb".utf8)
+    private static let wroteBytes = Array("wrote".utf8)
+    private static let quoteLineEndings = ["schrieb:", "wrote:", "a écrit :"].map { Array($0.utf8) }
+    /// First bytes of every closing formula and disclaimer marker: other lines skip those lists.
+    private static let markerFirstBytes = Set((closings + disclaimerMarkers).compactMap { $0.utf8.first })
     private static let headerFollowers = ["gesendet:", "sent:", "datum:", "date:", "an:", "to:"].map { Array($0.utf8) }
 
     init(_ body: String) {
@@ -66,7 +81,7 @@ struct OwnWords: Sendable {
             } else if Self.startsQuote(line, following: inspected, at: index) {
                 rest = true
                 quoted.append(lines[index])
-            } else if line == Array("--".utf8) || Self.isClosing(line) || Self.disclaimerBytes.contains(where: line.starts(with:)) {
+            } else if line == Self.signatureDashes || Self.startsClosingOrDisclaimer(line) {
                 // Signature, closing or disclaimer: the rest is not a request, unless a quote follows.
                 var next = index + 1
                 while next < lines.count {
@@ -81,18 +96,18 @@ struct OwnWords: Sendable {
             }
             index += 1
         }
-        text = Self.join(bytes, own)
-        self.quoted = Self.join(bytes, quoted)
+        textUTF8 = Self.join(bytes, own)
+        quotedUTF8 = Self.join(bytes, quoted)
     }
 
-    private static func join(_ bytes: [UInt8], _ ranges: [Range<Int>]) -> String {
+    private static func join(_ bytes: [UInt8], _ ranges: [Range<Int>]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(ranges.reduce(0) { $0 + $1.count + 1 })
         for (position, range) in ranges.enumerated() {
             if position > 0 { out.append(UInt8(ascii: "\n")) }
             out += bytes[range]
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// The start of a line without surrounding blanks, lower-cased (ASCII and German capitals),
@@ -118,6 +133,13 @@ struct OwnWords: Sendable {
         return out
     }
 
+    private static let signatureDashes = Array("--".utf8)
+
+    private static func startsClosingOrDisclaimer(_ line: [UInt8]) -> Bool {
+        guard let first = line.first, markerFirstBytes.contains(first) else { return false }
+        return isClosing(line) || disclaimerBytes.contains(where: line.starts(with:))
+    }
+
     private static func isClosing(_ line: [UInt8]) -> Bool {
         guard line.count <= maximumClosingLineLength * 2 else { return false }
         return closingBytes.contains { closing in
@@ -136,11 +158,11 @@ struct OwnWords: Sendable {
            separatorBytes.contains(where: line.starts(with:)) {
             return true
         }
-        if line.starts(with: Array("am ".utf8)) || line.starts(with: Array("on ".utf8)) {
-            if contains(line, "schrieb") || contains(line, "wrote") { return true }
+        if first == UInt8(ascii: "a") || first == UInt8(ascii: "o"), line.starts(with: amBytes) || line.starts(with: onBytes) {
+            if contains(line, schriebBytes) || contains(line, wroteBytes) { return true }
         }
-        if line.last == UInt8(ascii: ":"), ends(line, "schrieb:") || ends(line, "wrote:") || ends(line, "a écrit :") { return true }
-        if line.starts(with: Array("von:".utf8)) || line.starts(with: Array("from:".utf8)) {
+        if line.last == UInt8(ascii: ":"), quoteLineEndings.contains(where: { ends(line, $0) }) { return true }
+        if first == UInt8(ascii: "v") || first == UInt8(ascii: "f"), line.starts(with: vonBytes) || line.starts(with: fromBytes) {
             return lines[(index + 1)..<min(lines.count, index + 5)].contains { next in
                 headerFollowers.contains(where: next.starts(with:))
             }
@@ -148,15 +170,13 @@ struct OwnWords: Sendable {
         return false
     }
 
-    private static func contains(_ line: [UInt8], _ word: String) -> Bool {
-        let needle = Array(word.utf8)
+    private static func contains(_ line: [UInt8], _ needle: [UInt8]) -> Bool {
         guard line.count >= needle.count else { return false }
         for offset in 0...(line.count - needle.count) where line[offset..<(offset + needle.count)].elementsEqual(needle) { return true }
         return false
     }
 
-    private static func ends(_ line: [UInt8], _ suffix: String) -> Bool {
-        let needle = Array(suffix.utf8)
+    private static func ends(_ line: [UInt8], _ needle: [UInt8]) -> Bool {
         return line.count >= needle.count && line[(line.count - needle.count)...].elementsEqual(needle)
     }
 }

@@ -14,6 +14,9 @@ struct PatternProgram: Sendable {
         var isGap: Bool
         var firstTerm: Int32
         var termCount: Int32
+        /// Bit `codes[b]` is set for every first byte `b` a word matching one of the terms can have
+        /// (all bits when a term has no fixed beginning): most words are turned away with one test.
+        var firstBytes: UInt64 = ~0
     }
 
     private(set) var termBytes: [UInt8] = []
@@ -22,10 +25,12 @@ struct PatternProgram: Sendable {
     /// Pattern `i` is `elements[patternStarts[i]..<patternStarts[i + 1]]`.
     private(set) var patternStarts: [Int32] = [0]
     /// Patterns by the first two letters of a first term (`keyCount` buckets, compressed row storage),
-    /// each with the term's third byte (0 when it is shorter) to skip most attempts cheaply.
+    /// each with the term's first four bytes packed (`head`, with `headMask` covering as many as it
+    /// has) to skip most attempts with one comparison.
     private var pairStarts: [Int32] = []
     private var pairPatterns: [Int32] = []
-    private var pairThirdBytes: [UInt8] = []
+    private var pairHeads: [UInt32] = []
+    private var pairHeadMasks: [UInt32] = []
     /// Patterns by the single byte of a one-letter first term.
     private var byteStarts: [Int32] = []
     private var bytePatterns: [Int32] = []
@@ -39,13 +44,14 @@ struct PatternProgram: Sendable {
     /// Three-letter keys (`tripleFlag` set) for alternatives of three or more letters, else two-letter keys.
     private var requirementKeys: [UInt32] = []
     static let tripleFlag: UInt32 = 1 << 31
-    /// Three-letter word beginnings are hashed into this many bits per text.
-    static let tripleCount = 1 << 15
+    /// Three-letter word beginnings are hashed into a table of 2^n bits per text, n growing with
+    /// the text (about this many bits per word) between these bounds: a subject clears a few bytes,
+    /// a long mail a few kilobytes.
+    static let tripleBitsPerWord = 32
+    static let minimumTripleTableBits = 9
+    static let maximumTripleTableBits = 15
 
     var count: Int { patternStarts.count - 1 }
-
-    /// Room for the patterns tried at one word (grows if a bucket is larger).
-    static let candidateCapacity = 64
 
     /// Word beginnings are keyed by two six-bit letter codes: 4,096 buckets keep the tables in the
     /// first-level cache (a byte pair would need 65,536).
@@ -60,6 +66,26 @@ struct PatternProgram: Sendable {
         }
     }
 
+    /// The bit of `byte` in `Element.firstBytes`.
+    @inline(__always)
+    static func firstByteBit(_ byte: UInt8) -> UInt64 { 1 << UInt64(codes[Int(byte)]) }
+
+    static func firstByteMask(_ alternatives: [PhrasePattern.Alternative]) -> UInt64 {
+        var mask: UInt64 = 0
+        for alternative in alternatives {
+            switch alternative.kind {
+            case .exact, .prefix:
+                guard let first = alternative.bytes.first else { return ~0 }
+                mask |= firstByteBit(first)
+            case .number:
+                for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { mask |= firstByteBit(digit) }
+            case .suffix, .contains:
+                return ~0
+            }
+        }
+        return mask
+    }
+
     @inline(__always)
     static func key(_ first: UInt8, _ second: UInt8) -> Int {
         Int(codes[Int(first)]) << 6 | Int(codes[Int(second)])
@@ -67,7 +93,7 @@ struct PatternProgram: Sendable {
 
     @inline(__always)
     static func triple(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
-        (key(first, second) << 6 | Int(codes[Int(third)])) % tripleCount
+        key(first, second) << 6 | Int(codes[Int(third)])
     }
 
     /// A first term with this many alternatives or more is tried whole, everywhere (the bucket
@@ -76,7 +102,7 @@ struct PatternProgram: Sendable {
 
     init(_ patterns: [PhrasePattern]) {
         var pairBuckets: [Int: [Int32]] = [:]
-        var thirdBytes: [Int: [UInt8]] = [:]
+        var heads: [Int: [(UInt32, UInt32)]] = [:]
         var byteBuckets: [Int: [Int32]] = [:]
         for (index, pattern) in patterns.enumerated() {
             for element in pattern.elements {
@@ -84,7 +110,8 @@ struct PatternProgram: Sendable {
                 case .gap:
                     elements.append(Element(isGap: true, firstTerm: 0, termCount: 0))
                 case .term(let alternatives):
-                    elements.append(Element(isGap: false, firstTerm: Int32(terms.count), termCount: Int32(alternatives.count)))
+                    elements.append(Element(isGap: false, firstTerm: Int32(terms.count), termCount: Int32(alternatives.count),
+                                            firstBytes: Self.firstByteMask(alternatives)))
                     for alternative in alternatives {
                         terms.append(Term(kind: alternative.kind, start: Int32(termBytes.count), count: Int32(alternative.bytes.count)))
                         termBytes += alternative.bytes
@@ -107,7 +134,7 @@ struct PatternProgram: Sendable {
             guard case .term(let first) = pattern.elements.first else { continue }
             // Bucket entries name the pattern and which first alternative fits the bucket, so an
             // attempt tries that alternative only: `pattern << 8 | alternative + 1` (0 = all).
-            var pairs: [(key: Int, third: UInt8, entry: Int32)] = []
+            var pairs: [(key: Int, head: (UInt32, UInt32), entry: Int32)] = []
             var singles: [(byte: Int, entry: Int32)] = []
             var anywhere = first.count >= Self.alternativeLimit
             for (position, alternative) in first.enumerated() {
@@ -116,7 +143,7 @@ struct PatternProgram: Sendable {
                 case .exact, .prefix:
                     if alternative.bytes.count >= 2 {
                         let key = Self.key(alternative.bytes[0], alternative.bytes[1])
-                        pairs.append((key, alternative.bytes.count > 2 ? alternative.bytes[2] : 0, entry))
+                        pairs.append((key, Self.head(alternative.bytes), entry))
                     } else if let byte = alternative.bytes.first {
                         singles.append((Int(byte), entry))
                     }
@@ -129,34 +156,68 @@ struct PatternProgram: Sendable {
             } else {
                 for pair in pairs {
                     pairBuckets[pair.key, default: []].append(pair.entry)
-                    thirdBytes[pair.key, default: []].append(pair.third)
+                    heads[pair.key, default: []].append(pair.head)
                 }
                 for single in singles { byteBuckets[single.byte, default: []].append(single.entry) }
             }
         }
         (pairStarts, pairPatterns) = Self.compress(pairBuckets, size: Self.keyCount)
-        pairThirdBytes = (0..<Self.keyCount).flatMap { thirdBytes[$0] ?? [] }
+        let flatHeads = (0..<Self.keyCount).flatMap { heads[$0] ?? [] }
+        pairHeads = flatHeads.map(\.0)
+        pairHeadMasks = flatHeads.map(\.1)
         (byteStarts, bytePatterns) = Self.compress(byteBuckets, size: 256)
     }
 
-    private func isViable(_ pattern: Int, _ present: [UInt64], _ triples: [UInt64]) -> Bool {
-        var requirement = Int(requirementStarts[pattern])
-        let last = Int(requirementStarts[pattern + 1])
-        while requirement < last {
-            var key = Int(requirements[requirement].lowerBound)
-            let end = Int(requirements[requirement].upperBound)
-            var found = false
-            while key < end, !found {
-                let raw = requirementKeys[key]
-                let value = Int(raw & ~Self.tripleFlag)
-                let bits = raw & Self.tripleFlag != 0 ? triples : present
-                found = bits[value >> 6] & (1 << UInt64(value & 63)) != 0
-                key += 1
-            }
-            if !found { return false }
-            requirement += 1
+    /// Up to the first four bytes of `bytes`, packed, and the mask of the bytes present.
+    static func head<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> (UInt32, UInt32) {
+        var head: UInt32 = 0
+        var mask: UInt32 = 0
+        for (position, byte) in bytes.prefix(4).enumerated() {
+            head |= UInt32(byte) << UInt32(8 * position)
+            mask |= 0xFF << UInt32(8 * position)
         }
-        return true
+        return (head, mask)
+    }
+
+    /// Where a `triple` falls in a table of 2^`tableBits` bits (multiplicative hashing: all three
+    /// letters count).
+    @inline(__always)
+    static func tripleSlot(_ triple: Int, tableBits: Int) -> Int {
+        Int((UInt32(truncatingIfNeeded: triple) &* 0x9E37_79B1) >> UInt32(32 - tableBits))
+    }
+
+    private func isViable(_ pattern: Int, _ present: [UInt64], _ triples: [UInt64], _ tableBits: Int) -> Bool {
+        // Unchecked reads: every index below was produced by `init` for these very arrays.
+        requirementStarts.withUnsafeBufferPointer { starts in
+            requirements.withUnsafeBufferPointer { requirements in
+                requirementKeys.withUnsafeBufferPointer { keys in
+                    present.withUnsafeBufferPointer { present in
+                        triples.withUnsafeBufferPointer { triples in
+                            var requirement = Int(starts[pattern])
+                            let last = Int(starts[pattern + 1])
+                            while requirement < last {
+                                var key = Int(requirements[requirement].lowerBound)
+                                let end = Int(requirements[requirement].upperBound)
+                                var found = false
+                                while key < end, !found {
+                                    let raw = keys[key]
+                                    if raw & Self.tripleFlag != 0 {
+                                        let slot = Self.tripleSlot(Int(raw & ~Self.tripleFlag), tableBits: tableBits)
+                                        found = triples[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+                                    } else {
+                                        found = present[Int(raw) >> 6] & (1 << UInt64(raw & 63)) != 0
+                                    }
+                                    key += 1
+                                }
+                                if !found { return false }
+                                requirement += 1
+                            }
+                            return true
+                        }
+                    }
+                }
+            }
+        }
     }
 
     private static func compress(_ buckets: [Int: [Int32]], size: Int) -> ([Int32], [Int32]) {
@@ -181,48 +242,58 @@ struct PatternProgram: Sendable {
                             let matcher = ProgramMatcher(bytes: bytes, tokens: tokens, termBytes: termBytes, terms: terms, elements: elements)
                             // Which two-byte word beginnings occur: one bit per key.
                             var present = [UInt64](repeating: 0, count: Self.keyCount / 64)
-                            var triples = [UInt64](repeating: 0, count: Self.tripleCount / 64)
+                            var tableBits = Self.minimumTripleTableBits
+                            while tableBits < Self.maximumTripleTableBits, 1 << tableBits < tokens.count * Self.tripleBitsPerWord {
+                                tableBits += 1
+                            }
+                            var triples = [UInt64](repeating: 0, count: (1 << tableBits) / 64)
+                            // Each word's first four bytes (run on into the sentence), computed once.
+                            var heads = [(head: UInt32, mask: UInt32)](repeating: (0, 0), count: tokens.count)
                             for index in 0..<tokens.count {
-                                let (first, second, third) = matcher.beginning(at: index)
-                                guard let second else { continue }
+                                let (head, mask) = matcher.head(at: index)
+                                heads[index] = (head, mask)
+                                guard mask & 0xFF00 != 0 else { continue }
+                                let (first, second) = (UInt8(truncatingIfNeeded: head), UInt8(truncatingIfNeeded: head >> 8))
                                 let key = Self.key(first, second)
                                 present[key >> 6] |= 1 << UInt64(key & 63)
-                                guard let third else { continue }
-                                let triple = Self.triple(first, second, third)
-                                triples[triple >> 6] |= 1 << UInt64(triple & 63)
+                                guard mask & 0xFF_0000 != 0 else { continue }
+                                let slot = Self.tripleSlot(Self.triple(first, second, UInt8(truncatingIfNeeded: head >> 16)), tableBits: tableBits)
+                                triples[slot >> 6] |= 1 << UInt64(slot & 63)
                             }
                             // 0 not yet known, 1 every required word occurs in the text, -1 some does not.
                             var viable = [Int8](repeating: 0, count: count)
-                            var candidates: [Int32] = []
-                            candidates.reserveCapacity(Self.candidateCapacity)
+                            // Tries one bucket entry at word `index` (no candidate list is built: the
+                            // buckets are walked in place).
+                            func attempt(_ entry: Int32, at index: Int) {
+                                let pattern = Int(entry >> 8)
+                                if viable[pattern] == 0 { viable[pattern] = isViable(pattern, present, triples, tableBits) ? 1 : -1 }
+                                guard viable[pattern] > 0 else { return }
+                                let range = Int(patternStarts[pattern])..<Int(patternStarts[pattern + 1])
+                                var number = -1
+                                if let end = matcher.match(range, at: index, onlyAlternative: Int(entry & 0xFF) - 1, number: &number) {
+                                    found(pattern, PhraseMatch(start: index, end: end, number: number >= 0 ? text.word(number) : nil))
+                                }
+                            }
                             for index in 0..<tokens.count {
-                                let token = tokens[index]
-                                let first = Int(bytes[token.start])
-                                candidates.removeAll(keepingCapacity: true)
-                                if let second = matcher.secondByte(at: index) {
-                                    let third = token.end - token.start >= 3 ? bytes[token.start + 2] : 0
-                                    let key = Self.key(bytes[token.start], UInt8(second))
+                                let (head, headMask) = heads[index]
+                                let first = Int(head & 0xFF)
+                                if headMask & 0xFF00 != 0 {
+                                    let key = Self.key(UInt8(first), UInt8(truncatingIfNeeded: head >> 8))
                                     var position = Int(pairStarts[key])
                                     let end = Int(pairStarts[key + 1])
                                     while position < end {
-                                        let wanted = pairThirdBytes[position]
-                                        // A word of three or more letters must agree on the third one.
-                                        if wanted == 0 || third == 0 || wanted == third { candidates.append(pairPatterns[position]) }
+                                        // The word (run on into the sentence, as compounds are) must
+                                        // agree with the term on every byte both have of the first four.
+                                        if (head ^ pairHeads[position]) & headMask & pairHeadMasks[position] == 0 {
+                                            attempt(pairPatterns[position], at: index)
+                                        }
                                         position += 1
                                     }
                                 }
-                                candidates += bytePatterns[Int(byteStarts[first])..<Int(byteStarts[first + 1])]
-                                candidates += everywhere
-                                for entry in candidates {
-                                    let pattern = Int(entry >> 8)
-                                    if viable[pattern] == 0 { viable[pattern] = isViable(pattern, present, triples) ? 1 : -1 }
-                                    guard viable[pattern] > 0 else { continue }
-                                    let range = Int(patternStarts[pattern])..<Int(patternStarts[pattern + 1])
-                                    var number = -1
-                                    if let end = matcher.match(range, at: index, onlyAlternative: Int(entry & 0xFF) - 1, number: &number) {
-                                        found(pattern, PhraseMatch(start: index, end: end, number: number >= 0 ? text.word(number) : nil))
-                                    }
+                                for position in Int(byteStarts[first])..<Int(byteStarts[first + 1]) {
+                                    attempt(bytePatterns[position], at: index)
                                 }
+                                for entry in everywhere { attempt(entry, at: index) }
                             }
                         }
                     }

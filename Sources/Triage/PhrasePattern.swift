@@ -30,6 +30,19 @@ struct PhrasePattern: Sendable {
 
     let source: String
     let elements: [Element]
+    /// `PatternProgram.firstByteMask` of the first term: words that cannot start a match are
+    /// passed over without trying the pattern.
+    let leadingBytes: UInt64
+
+    init(source: String, elements: [Element]) {
+        self.source = source
+        self.elements = elements
+        if case .term(let alternatives) = elements.first {
+            leadingBytes = PatternProgram.firstByteMask(alternatives)
+        } else {
+            leadingBytes = ~0
+        }
+    }
 
     /// Parses `source`; returns a message describing the problem when it is not a valid pattern.
     static func parse(_ source: String) -> Result<PhrasePattern, PatternError> {

@@ -7,38 +7,26 @@ struct ProgramMatcher {
     let terms: UnsafeBufferPointer<PatternProgram.Term>
     let elements: UnsafeBufferPointer<PatternProgram.Element>
 
-    /// The second byte at word `index`, running into the next word of the sentence for one-letter words.
+    /// The first four bytes at word `index`, running into the following words of the sentence when
+    /// it is shorter, packed as `PatternProgram.head` packs a term, with the mask of the bytes found.
     @inline(__always)
-    func secondByte(at index: Int) -> Int? {
-        let token = tokens[index]
-        if token.end - token.start >= 2 { return Int(bytes[token.start + 1]) }
-        let next = index + 1
-        guard next < tokens.count, tokens[next].sentence == token.sentence else { return nil }
-        return Int(bytes[tokens[next].start])
-    }
-
-    /// The first three bytes at word `index`, running into the following words of the sentence
-    /// when the word is shorter (compounds written apart).
-    @inline(__always)
-    func beginning(at index: Int) -> (UInt8, UInt8?, UInt8?) {
+    func head(at index: Int) -> (UInt32, UInt32) {
         let sentence = tokens[index].sentence
-        var collected: (UInt8, UInt8?, UInt8?) = (bytes[tokens[index].start], nil, nil)
-        var count = 0
+        var head: UInt32 = 0
+        var mask: UInt32 = 0
+        var count: UInt32 = 0
         var position = index
-        while count < 3, position < tokens.count, tokens[position].sentence == sentence {
+        while count < 4, position < tokens.count, tokens[position].sentence == sentence {
             var byteIndex = tokens[position].start
-            while count < 3, byteIndex < tokens[position].end {
-                switch count {
-                case 0: collected.0 = bytes[byteIndex]
-                case 1: collected.1 = bytes[byteIndex]
-                default: collected.2 = bytes[byteIndex]
-                }
+            while count < 4, byteIndex < tokens[position].end {
+                head |= UInt32(bytes[byteIndex]) << (8 * count)
+                mask |= 0xFF << (8 * count)
                 count += 1
                 byteIndex += 1
             }
             position += 1
         }
-        return collected
+        return (head, mask)
     }
 
     /// The end of the match of `elements[range]` starting at word `index`, or nil; the first element
@@ -62,7 +50,8 @@ struct ProgramMatcher {
             }
             return nil
         }
-        guard index < tokens.count, tokens[index].sentence == sentence else { return nil }
+        guard index < tokens.count, tokens[index].sentence == sentence,
+              current.firstBytes & PatternProgram.firstByteBit(bytes[tokens[index].start]) != 0 else { return nil }
         var termIndex = Int(current.firstTerm) + max(0, only)
         let termEnd = only >= 0 ? termIndex + 1 : Int(current.firstTerm) + Int(current.termCount)
         while termIndex < termEnd {

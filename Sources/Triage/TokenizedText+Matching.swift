@@ -8,6 +8,7 @@ struct PhraseMatch: Sendable {
 extension TokenizedText {
     /// Matches `pattern` starting exactly at word `index`.
     func match(_ pattern: PhrasePattern, at index: Int) -> PhraseMatch? {
+        guard pattern.leadingBytes & PatternProgram.firstByteBit(bytes[tokens[index].start]) != 0 else { return nil }
         var number: String?
         guard let end = match(pattern.elements, element: 0, at: index, sentence: tokens[index].sentence, number: &number) else {
             return nil

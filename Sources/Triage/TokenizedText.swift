@@ -23,7 +23,12 @@ struct TokenizedText {
     private(set) var tokens: [Token] = []
 
     init(_ text: String, firstSentence: Int = 0) {
-        original = Array(text.utf8.prefix(Self.maximumBytes))
+        self.init(utf8: Array(text.utf8), firstSentence: firstSentence)
+    }
+
+    /// From UTF-8 directly (the own words are cut out as bytes: no String round trip per mail).
+    init(utf8: [UInt8], firstSentence: Int = 0) {
+        original = utf8.count > Self.maximumBytes ? Array(utf8.prefix(Self.maximumBytes)) : utf8
         bytes.reserveCapacity(original.count)
         var sentence = firstSentence
         var clause = 0
@@ -59,7 +64,7 @@ struct TokenizedText {
             }
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
             let before = bytes.count
-            if TextFolding.append(scalar, to: &bytes) {
+            if lead < 0x80 ? Self.appendASCII(lead, to: &bytes) : TextFolding.append(scalar, to: &bytes) {
                 if tokenStart < 0 {
                     if stop == 2 || newlines >= 2 { sentence += 1 }
                     if stop == 2 || newlines >= 2 || comma { clause += 1 }
@@ -90,6 +95,20 @@ struct TokenizedText {
         if tokenStart >= 0, bytes.count > tokenStart {
             tokens.append(Token(start: tokenStart, end: bytes.count, sentence: sentence, clause: clause, source: sourceStart..<index))
         }
+    }
+
+    /// `TextFolding.append` for one ASCII byte, without building a scalar: most mail is ASCII.
+    @inline(__always)
+    private static func appendASCII(_ byte: UInt8, to out: inout [UInt8]) -> Bool {
+        if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 {
+            out.append(byte)
+            return true
+        }
+        if byte &- UInt8(ascii: "A") < 26 {
+            out.append(byte + 32)
+            return true
+        }
+        return byte == UInt8(ascii: "'")
     }
 
     /// Words after which a period abbreviates rather than ends the sentence ("Ticket-Nr. 4711").
