@@ -15,7 +15,7 @@ struct IntakeEndToEndTests {
         let configPath: String
         let databasePath: String
 
-        init(_ dovecot: IntakeDovecot, extraIMAP: String = "") throws {
+        init(_ dovecot: TestDovecot, extraIMAP: String = "") throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("intake-e2e-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             databasePath = folder.appendingPathComponent("tickets.sqlite").path
@@ -34,8 +34,8 @@ struct IntakeEndToEndTests {
 
     @Test("5,000 messages are ticketed exactly once and marked; a second poll changes nothing")
     func bulkPoll() throws {
-        let dovecot = try IntakeDovecot()
-        try dovecot.deliver((1...Self.bulkMessages).map(IntakeDovecot.customerMail))
+        let dovecot = try TestDovecot(tls: false)
+        try dovecot.append((1...Self.bulkMessages).map(TestDovecot.customerMail))
         let gateway = try Gateway(dovecot)
         let first = try IntakeCommandRunner().run(["poll", "--once", "--config", gateway.configPath])
         #expect(first.status == 0, "\(first.stderr.suffix(2_000))")
@@ -56,8 +56,8 @@ struct IntakeEndToEndTests {
 
     @Test("run takes in mail delivered while it waits, and exits 0 on SIGTERM")
     func daemon() throws {
-        let dovecot = try IntakeDovecot()
-        try dovecot.deliver((1...3).map(IntakeDovecot.customerMail))
+        let dovecot = try TestDovecot(tls: false)
+        try dovecot.append((1...3).map(TestDovecot.customerMail))
         let gateway = try Gateway(dovecot)
         let errPath = gateway.configPath + ".stderr"
         _ = FileManager.default.createFile(atPath: errPath, contents: nil)
@@ -70,7 +70,7 @@ struct IntakeEndToEndTests {
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
         #expect(try waitUntil(seconds: 20) { try gateway.ticketCount() == 3 })
-        try dovecot.deliver([IntakeDovecot.customerMail(4)])
+        try dovecot.append([TestDovecot.customerMail(4)])
         let delivered = Date()
         #expect(try waitUntil(seconds: 15) { try gateway.ticketCount() == 4 })
         let latency = Date().timeIntervalSince(delivered)
@@ -89,21 +89,21 @@ struct IntakeEndToEndTests {
 
     @Test("poll --once with a wrong password exits 1 with one log line naming the server, never a password")
     func wrongPassword() throws {
-        let dovecot = try IntakeDovecot()
+        let dovecot = try TestDovecot(tls: false)
         let gateway = try Gateway(dovecot)
         let result = try IntakeCommandRunner(environment: ["SUPPORT_INTAKE_IMAP_PASSWORD": "wrong-Passw0rd"])
             .run(["poll", "--once", "--config", gateway.configPath])
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1 && result.stderr.contains("event=poll.failed"), "\(result.stderr)")
-        #expect(result.stderr.contains("127.0.0.1:\(dovecot.port)"), "\(result.stderr)")
+        #expect(result.stderr.contains("127.0.0.1:\(dovecot.imapPort)"), "\(result.stderr)")
         #expect(!result.stderr.contains("wrong-Passw0rd") && !result.stderr.contains(dovecot.password))
     }
 
     @Test("with processedMailbox, ticketed mail moves there and the next poll finds nothing new")
     func processedMailbox() throws {
-        let dovecot = try IntakeDovecot()
-        try dovecot.deliver((1...20).map(IntakeDovecot.customerMail))
+        let dovecot = try TestDovecot(tls: false)
+        try dovecot.append((1...20).map(TestDovecot.customerMail))
         let gateway = try Gateway(dovecot, extraIMAP: #", "processedMailbox": "Done""#)
         let first = try IntakeCommandRunner().run(["poll", "--once", "--config", gateway.configPath])
         #expect(first.status == 0, "\(first.stderr)")
