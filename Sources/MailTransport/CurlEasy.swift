@@ -42,9 +42,31 @@ final class CurlEasy {
         try check(curlshim_setopt_str(handle, option, value), "curl_easy_setopt(\(option.rawValue))")
     }
 
-    func perform() throws {
+    /// libcurl keeps the pointer, so it must stay valid until the option is set again or the handle is freed.
+    func set(_ option: CURLoption, pointer: UnsafeMutableRawPointer?) throws {
+        try check(curlshim_setopt_ptr(handle, option, pointer), "curl_easy_setopt(\(option.rawValue))")
+    }
+
+    /// For READFUNCTION, HEADERFUNCTION and WRITEFUNCTION: a non-capturing C function whose
+    /// context travels in the matching *DATA pointer.
+    func set(_ option: CURLoption, callback: curlshim_data_cb) throws {
+        try check(curlshim_setopt_cb(handle, option, callback), "curl_easy_setopt(\(option.rawValue))")
+    }
+
+    func set(_ option: CURLoption, largeOffset: Int64) throws {
+        try check(curlshim_setopt_off(handle, option, curl_off_t(largeOffset)), "curl_easy_setopt(\(option.rawValue))")
+    }
+
+    /// A numeric transfer property of the last perform (response code, connections opened).
+    func info(_ info: CURLINFO) throws -> Int {
+        var value = 0
+        try check(curlshim_getinfo_long(handle, info, &value), "curl_easy_getinfo(\(info.rawValue))")
+        return value
+    }
+
+    func perform(_ operation: String = "connect and log in") throws {
         errorBuffer[0] = 0
-        try check(curl_easy_perform(handle), "connect and log in")
+        try check(curl_easy_perform(handle), operation)
     }
 
     /// Sends what the socket takes now; 0 means "would block, poll for POLLOUT".
