@@ -1,17 +1,89 @@
 import Foundation
+import Tickets
 
 /// JSON text columns: lists the store keeps whole and never queries into.
+///
+/// The intake writes two of them per ticket, so the common shapes (a list of strings, a list of
+/// classification reasons) are written by hand: a `JSONEncoder` per message cost more than the rest
+/// of the ticket's SQL. The output is ordinary JSON that `decode` (and any JSON reader) reads back
+/// to the same values; keys are sorted as the encoder would sort them.
 enum JSONText {
-    static func encode<Value: Encodable>(_ value: Value) -> String {
+    /// Any other value, through `JSONEncoder`.
+    static func foundationEncoded<Value: Encodable>(_ value: Value) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(value) else { return "[]" }
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// `["a","b"]`.
+    static func encode(_ strings: [String]) -> String {
+        guard !strings.isEmpty else { return "[]" }
+        var text = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { text += "," }
+            appendQuoted(string, to: &text)
+        }
+        return text + "]"
+    }
+
+    /// `[{"evidence":…,"rule":…,"weight":…}]`; a weight JSON cannot hold (NaN, infinity) goes
+    /// through `JSONEncoder`, which refuses it the same way it always did.
+    static func encode(_ reasons: [ClassificationReason]) -> String {
+        guard !reasons.isEmpty else { return "[]" }
+        guard reasons.allSatisfy({ $0.weight.isFinite }) else { return foundationEncoded(reasons) }
+        var text = "["
+        for (index, reason) in reasons.enumerated() {
+            if index > 0 { text += "," }
+            text += "{\"evidence\":"
+            appendQuoted(reason.evidence, to: &text)
+            text += ",\"rule\":"
+            appendQuoted(reason.rule, to: &text)
+            text += ",\"weight\":"
+            text += number(reason.weight)
+            text += "}"
+        }
+        return text + "]"
+    }
+
     /// Decodes a column; a damaged value reads as `fallback` instead of failing the whole read.
     static func decode<Value: Decodable>(_ type: Value.Type, from text: String?, fallback: Value) -> Value {
         guard let text, let value = try? JSONDecoder().decode(type, from: Data(text.utf8)) else { return fallback }
         return value
+    }
+
+    /// A finite double as JSON: whole numbers without a fraction (as `JSONEncoder` writes them),
+    /// others in Swift's shortest round-tripping form.
+    private static func number(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// RFC 8259 §7: quote, backslash and control characters escaped; everything else as is.
+    private static func appendQuoted(_ string: String, to text: inout String) {
+        text += "\""
+        let needsEscaping = string.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        guard needsEscaping else {
+            text += string
+            text += "\""
+            return
+        }
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        text += "\""
     }
 }

@@ -22,8 +22,9 @@ public final class SQLiteTicketStore: TicketStore {
 
     public func makeDurable() throws { try database.makeDurable() }
 
-    public func inOneCommit<T>(_ body: () throws -> T) throws -> T {
-        try database.writeTransaction(body)
+    /// A `syncing` commit syncs the WAL, so the intake's `makeDurable()` right after it costs nothing.
+    public func inOneCommit<T>(syncing: Bool, _ body: () throws -> T) throws -> T {
+        try syncing ? database.durableWriteTransaction(body) : database.writeTransaction(body)
     }
 
     public func cursor(mailbox: String) throws -> MailboxCursor? {

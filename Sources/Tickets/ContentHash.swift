@@ -23,6 +23,14 @@ public enum ContentHash {
         SHA256.hexDigest(raw[contentStart(of: raw)...])
     }
 
+    /// Both ledger hashes of `raw`: the SHA-256 of all of it and the content hash. Mail without
+    /// leading trace fields is hashed once, since then both are the same digest.
+    public static func hexDigests(of raw: [UInt8]) -> (raw: String, content: String) {
+        let whole = SHA256.hexDigest(raw)
+        let start = contentStart(of: raw)
+        return (whole, start == 0 ? whole : SHA256.hexDigest(raw[start...]))
+    }
+
     /// The offset of the first byte after the leading trace fields.
     public static func contentStart(of raw: [UInt8]) -> Int {
         var offset = 0

@@ -29,6 +29,8 @@ public final class InMemoryMailSource: MailSource {
     public var onFetch: (() -> Void)?
     /// The UID lists `fetch` was asked for, in order.
     public private(set) var fetchRequests: [[UInt32]] = []
+    /// The UID lists `markProcessed` was asked for, in order.
+    public private(set) var markRequests: [[UInt32]] = []
 
     public init() {}
 
@@ -85,6 +87,7 @@ public final class InMemoryMailSource: MailSource {
 
     public func markProcessed(uids: [UInt32], moveTo mailbox: String?) throws {
         if failMarking { throw Failure(description: "connection lost before STORE") }
+        markRequests.append(uids)
         guard let name = selected, var folder = folders[name] else { throw Failure(description: "no mailbox selected") }
         let wanted = Set(uids)
         var moving: [Message] = []

@@ -59,7 +59,7 @@ public final class InMemoryTicketStore: TicketStore {
     public func makeDurable() throws {}
 
     /// Each call inside is already atomic here; the batch as a whole is not rolled back.
-    public func inOneCommit<T>(_ body: () throws -> T) throws -> T { try body() }
+    public func inOneCommit<T>(syncing: Bool, _ body: () throws -> T) throws -> T { try body() }
 
     public func ledgerCounts() throws -> [LedgerState: Int] {
         var counts: [LedgerState: Int] = [:]

@@ -80,7 +80,7 @@ public final class IntakeCycle {
             listedUpTo = max(listedUpTo, highest)
             var start = 0
             while start < uids.count, !shouldStop() {
-                let batch = Array(uids[start..<min(start + configuration.batchSize, uids.count)])
+                let batch = Array(uids[start..<min(start + configuration.commitSize, uids.count)])
                 start += batch.count
                 let handled = try handle(batch: batch, in: context, summary: &summary)
                 for uid in batch where !cursorBlocked {
@@ -118,40 +118,54 @@ public final class IntakeCycle {
                 toMark.append(uid)
             }
         }
-        if !toFetch.isEmpty {
-            let fetched = try source.fetch(uids: toFetch, maxBytes: configuration.maxMessageBytes)
-            let returned = Set(fetched.map(\.uid))
-            for uid in toFetch where !returned.contains(uid) {
-                log.log(LogEvent(.info, "intake.gone", ["mailbox": mailbox.name, "uid": String(uid)]))
-                result.done.insert(uid)
-            }
-            defer { pendingLog.discard() }
-            try store.inOneCommit {
-                for message in fetched.sorted(by: { $0.uid < $1.uid }) {
-                    if shouldStop() {
-                        result.stoppedEarly = true
-                        break
-                    }
-                    summary.fetched += 1
-                    switch try intake.take(message, from: mailbox) {
-                    case .settled(let outcome):
-                        summary.count(outcome)
-                        toMark.append(message.uid)
-                    case .willRetry:
-                        summary.failed += 1
-                    case .quarantined:
-                        summary.quarantined += 1
-                        toQuarantine.append(message.uid)
-                    }
-                }
-            }
-            pendingLog.flush(into: log)
+        var start = 0
+        while start < toFetch.count, !result.stoppedEarly {
+            let chunk = Array(toFetch[start..<min(start + configuration.batchSize, toFetch.count)])
+            start += chunk.count
+            try take(chunk, from: mailbox, syncing: start >= toFetch.count, into: &result, toMark: &toMark,
+                     toQuarantine: &toQuarantine, summary: &summary)
         }
         try mark(toMark, quarantine: toQuarantine, in: mailbox)
         summary.marked += toMark.count
         result.done.formUnion(toMark)
         result.done.formUnion(toQuarantine)
         return result
+    }
+
+    /// Fetches one `batchSize` chunk and commits what became of each message, so only one chunk
+    /// of mail is in memory at a time and the fetch never holds the store's write lock. The last
+    /// chunk of a group commits `syncing`, which makes the whole group durable before it is marked.
+    private func take(
+        _ uids: [UInt32], from mailbox: MailboxContext, syncing: Bool, into result: inout BatchResult,
+        toMark: inout [UInt32], toQuarantine: inout [UInt32], summary: inout IntakeSummary
+    ) throws {
+        let fetched = try source.fetch(uids: uids, maxBytes: configuration.maxMessageBytes)
+        let returned = Set(fetched.map(\.uid))
+        for uid in uids where !returned.contains(uid) {
+            log.log(LogEvent(.info, "intake.gone", ["mailbox": mailbox.name, "uid": String(uid)]))
+            result.done.insert(uid)
+        }
+        defer { pendingLog.discard() }
+        try store.inOneCommit(syncing: syncing) {
+            for message in fetched.sorted(by: { $0.uid < $1.uid }) {
+                if shouldStop() {
+                    result.stoppedEarly = true
+                    return
+                }
+                summary.fetched += 1
+                switch try intake.take(message, from: mailbox) {
+                case .settled(let outcome):
+                    summary.count(outcome)
+                    toMark.append(message.uid)
+                case .willRetry:
+                    summary.failed += 1
+                case .quarantined:
+                    summary.quarantined += 1
+                    toQuarantine.append(message.uid)
+                }
+            }
+        }
+        pendingLog.flush(into: log)
     }
 
     /// Tells the server, then records that it was told: the keyword (and move) for settled mail,

@@ -27,9 +27,9 @@ extension IntakeRecord {
                 status: classification?.needsReview == true ? .needsReview : .new,
                 notes: notes))
         }
+        let hashes = ContentHash.hexDigests(of: raw)
         return IntakeRecord(
-            key: key, messageID: parsed.messageID, rawSHA256: SHA256.hexDigest(raw),
-            contentSHA256: ContentHash.hexDigest(of: raw), raw: raw, size: size, action: action,
-            classification: classification, receivedAt: receivedAt)
+            key: key, messageID: parsed.messageID, rawSHA256: hashes.raw, contentSHA256: hashes.content, raw: raw, size: size,
+            action: action, classification: classification, receivedAt: receivedAt)
     }
 }

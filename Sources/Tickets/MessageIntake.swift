@@ -50,9 +50,10 @@ public struct MessageIntake {
     }
 
     private func fail(key: LedgerKey, message: FetchedMessage, size: Int, reason: String) throws -> Result {
+        let hashes = ContentHash.hexDigests(of: message.bytes)
         let attempt = FailedAttempt(
             key: key, messageID: MessageParser.parse(message.bytes).messageID,
-            rawSHA256: SHA256.hexDigest(message.bytes), contentSHA256: ContentHash.hexDigest(of: message.bytes),
+            rawSHA256: hashes.raw, contentSHA256: hashes.content,
             reason: reason, raw: message.bytes, size: size, at: clock.now())
         let attempts = try store.recordFailure(attempt)
         guard attempts >= maxAttempts else {

@@ -20,7 +20,11 @@ public struct SHA256: Sendable {
     ]
     private static let blockSize = 64
 
-    private var state = SHA256.initialState
+    /// The eight working words H0…H7, kept as one tuple so the block loop works in registers.
+    private var state = (
+        SHA256.initialState[0], SHA256.initialState[1], SHA256.initialState[2], SHA256.initialState[3],
+        SHA256.initialState[4], SHA256.initialState[5], SHA256.initialState[6], SHA256.initialState[7]
+    )
     private var pending: [UInt8] = []
     private var totalBytes: UInt64 = 0
 
@@ -64,7 +68,7 @@ public struct SHA256: Sendable {
         tail.withUnsafeBufferPointer { absorb($0) }
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
-        for word in state {
+        for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
             digest.append(UInt8(truncatingIfNeeded: word >> 24))
             digest.append(UInt8(truncatingIfNeeded: word >> 16))
             digest.append(UInt8(truncatingIfNeeded: word >> 8))
@@ -74,6 +78,7 @@ public struct SHA256: Sendable {
     }
 
     private mutating func absorb(_ buffer: UnsafeBufferPointer<UInt8>) {
+        guard let base = buffer.baseAddress else { return }
         var offset = 0
         if !pending.isEmpty {
             let take = min(SHA256.blockSize - pending.count, buffer.count)
@@ -81,52 +86,79 @@ public struct SHA256: Sendable {
             offset = take
             if pending.count == SHA256.blockSize {
                 let block = pending
-                block.withUnsafeBufferPointer { compress($0, at: 0) }
+                block.withUnsafeBufferPointer { blockBuffer in
+                    if let blockBase = blockBuffer.baseAddress { compress(blockBase, blocks: 1) }
+                }
                 pending.removeAll(keepingCapacity: true)
             }
         }
-        while buffer.count - offset >= SHA256.blockSize {
-            compress(buffer, at: offset)
-            offset += SHA256.blockSize
+        let whole = (buffer.count - offset) / SHA256.blockSize
+        if whole > 0 {
+            compress(base + offset, blocks: whole)
+            offset += whole * SHA256.blockSize
         }
         if offset < buffer.count {
             pending.append(contentsOf: buffer[offset...])
         }
     }
 
-    /// One application of the compression function to the 64-byte block at `offset` (§6.2.2).
-    private mutating func compress(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) {
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for t in 0..<16 {
-                let base = offset + t * 4
-                w[t] = UInt32(buffer[base]) << 24 | UInt32(buffer[base + 1]) << 16
-                    | UInt32(buffer[base + 2]) << 8 | UInt32(buffer[base + 3])
-            }
-            for t in 16..<64 {
-                let s0 = rotateRight(w[t - 15], 7) ^ rotateRight(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                let s1 = rotateRight(w[t - 2], 17) ^ rotateRight(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            var a = state[0], b = state[1], c = state[2], d = state[3]
-            var e = state[4], f = state[5], g = state[6], h = state[7]
-            SHA256.roundConstants.withUnsafeBufferPointer { k in
-                for t in 0..<64 {
-                    let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
-                    let choose = (e & f) ^ (~e & g)
-                    let temp1 = h &+ sum1 &+ choose &+ k[t] &+ w[t]
-                    let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
-                    let majority = (a & b) ^ (a & c) ^ (b & c)
-                    let temp2 = sum0 &+ majority
-                    h = g; g = f; f = e; e = d &+ temp1
-                    d = c; c = b; b = a; a = temp1 &+ temp2
+    /// The compression function (§6.2.2) over `blocks` consecutive 64-byte blocks at `bytes`.
+    /// Works on raw pointers: the callers guarantee `blocks * 64` readable bytes, and bounds checks
+    /// in this loop were most of the hash's cost.
+    private mutating func compress(_ bytes: UnsafePointer<UInt8>, blocks: Int) {
+        var (h0, h1, h2, h3, h4, h5, h6, h7) = state
+        SHA256.roundConstants.withUnsafeBufferPointer { constants in
+            guard let k = constants.baseAddress else { return }
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+                guard let w = schedule.baseAddress else { return }
+                for block in 0..<blocks {
+                    let p = bytes + block * SHA256.blockSize
+                    for t in 0..<16 {
+                        let q = p + t * 4
+                        w[t] = UInt32(q[0]) << 24 | UInt32(q[1]) << 16 | UInt32(q[2]) << 8 | UInt32(q[3])
+                    }
+                    for t in 16..<64 {
+                        let x = w[t - 15], y = w[t - 2]
+                        let s0 = rotateRight(x, 7) ^ rotateRight(x, 18) ^ (x >> 3)
+                        let s1 = rotateRight(y, 17) ^ rotateRight(y, 19) ^ (y >> 10)
+                        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                    }
+                    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                    var t = 0
+                    while t < 64 {
+                        round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+                        round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+                        round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+                        round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+                        round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+                        round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+                        round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+                        round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+                        t += 8
+                    }
+                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+                    h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
                 }
             }
-            state.withUnsafeMutableBufferPointer { words in
-                words[0] &+= a; words[1] &+= b; words[2] &+= c; words[3] &+= d
-                words[4] &+= e; words[5] &+= f; words[6] &+= g; words[7] &+= h
-            }
         }
+        state = (h0, h1, h2, h3, h4, h5, h6, h7)
     }
+}
+
+/// One round of §6.2.2 step 3 with the eight working variables renamed instead of shifted: the
+/// caller passes them rotated by one position per round, so only `d` and `h` change.
+@inline(__always)
+private func round(
+    _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32,
+    _ h: inout UInt32, _ constantPlusWord: UInt32
+) {
+    let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+    let choose = (e & f) ^ (~e & g)
+    let temp1 = h &+ sum1 &+ choose &+ constantPlusWord
+    let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+    let majority = (a & b) ^ (a & c) ^ (b & c)
+    d &+= temp1
+    h = temp1 &+ sum0 &+ majority
 }
 
 @inline(__always)

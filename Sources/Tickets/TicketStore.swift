@@ -35,8 +35,10 @@ public protocol TicketStore: AnyObject {
     /// the store can: each call inside stays all or nothing on its own (a failing one leaves the
     /// others), and the batch as a whole is committed once, which saves a disk write per message.
     /// When `body` throws, stores that can roll the batch back do. Callers tell the server about
-    /// the messages only after this returns.
-    func inOneCommit<T>(_ body: () throws -> T) throws -> T
+    /// the messages only after this returns. `syncing` asks the store to make this commit (and
+    /// every earlier one) survive a power loss as part of committing, where that is cheaper than a
+    /// separate `makeDurable()`; the caller still calls `makeDurable()` before it tells the server.
+    func inOneCommit<T>(syncing: Bool, _ body: () throws -> T) throws -> T
     /// Makes every commit so far survive a power loss; the intake calls it before it tells the
     /// server a message is done (so that a marked or moved mail always has its ticket).
     func makeDurable() throws
@@ -78,5 +80,12 @@ public enum TicketStoreError: Error, Hashable, CustomStringConvertible {
         case .unknownQuarantineEntry(let id): "no quarantine entry \(id)"
         case .notHeld(let id, let state): "quarantine entry \(id) is already \(state.rawValue)"
         }
+    }
+}
+
+extension TicketStore {
+    /// One commit with no sync of its own (see `inOneCommit(syncing:_:)`).
+    public func inOneCommit<T>(_ body: () throws -> T) throws -> T {
+        try inOneCommit(syncing: false, body)
     }
 }

@@ -136,6 +136,18 @@ struct IntakeCycleTests {
         #expect(harness.source.fetchRequests == [[1, 2], [3, 4], [5]])
     }
 
+    @Test("mail is synced and marked in groups of commitSize, fetched batchSize at a time within them")
+    func commitGroups() throws {
+        let harness = IntakeHarness()
+        harness.configuration.batchSize = 2
+        harness.configuration.commitSize = 4
+        harness.deliver(5)
+        #expect(try harness.runCycle().ticketed == 5)
+        #expect(harness.source.fetchRequests == [[1, 2], [3, 4], [5]])
+        #expect(harness.source.markRequests == [[1, 2, 3, 4], [5]])
+        #expect(harness.cursor == 5)
+    }
+
     @Test("a stop request finishes the mail in hand, marks it and keeps the rest for later")
     func stopRequest() throws {
         let harness = IntakeHarness()
