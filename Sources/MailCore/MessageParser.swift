@@ -12,7 +12,7 @@ public enum MessageParser {
         let header = HeaderBlockParser(bytes: bytes, range: start..<bytes.count).parse()
         defects += header.defects
         var message = ParsedMessage()
-        message.headers = header.fields.fields.map { HeaderField(name: $0.name, value: CharsetDecoder.guess($0.value)) }
+        message.headers = header.fields.fields.map { HeaderField(name: String(decoding: $0.name, as: UTF8.self), value: CharsetDecoder.guess($0.value)) }
         readHeaderFields(header.fields, into: &message, defects: &defects)
 
         let tree = MIMETreeParser(bytes: bytes)
@@ -71,7 +71,7 @@ public enum MessageParser {
         message.precedence = fields.first("precedence").map { ASCII.collapsingWhitespace(CharsetDecoder.guess($0)) }
     }
 
-    private static func addresses(_ fields: HeaderFields, _ key: String, defects: inout [ParseDefect]) -> [Mailbox] {
+    private static func addresses(_ fields: HeaderFields, _ key: StaticString, defects: inout [ParseDefect]) -> [Mailbox] {
         fields.all(key).flatMap { AddressListParser.parse($0, defects: &defects) }
     }
 
