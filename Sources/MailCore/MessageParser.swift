@@ -61,10 +61,9 @@ public enum MessageParser {
         message.inReplyTo = fields.first("in-reply-to").flatMap { MessageIDList.ids($0).first }
         message.references = fields.all("references").flatMap { MessageIDList.ids($0) }
         if let raw = fields.first("date") {
-            let value = CharsetDecoder.guess(raw)
-            message.date = RFC5322Date.parse(value)
-            if message.date == nil, !value.isEmpty {
-                defects.append(ParseDefect(kind: DefectKind.date, detail: "unreadable Date '\(value)'"))
+            message.date = RFC5322Date.parse(utf8: ASCII.isSevenBit(raw) ? raw : Array(CharsetDecoder.guess(raw).utf8))
+            if message.date == nil, !raw.isEmpty {
+                defects.append(ParseDefect(kind: DefectKind.date, detail: "unreadable Date '\(CharsetDecoder.guess(raw))'"))
             }
         }
         message.autoSubmitted = fields.first("auto-submitted").map { ASCII.collapsingWhitespace(CharsetDecoder.guess($0)) }
