@@ -45,8 +45,18 @@ enum ASCII {
     }
 
     /// Lower-cased ASCII string of `bytes` (non-ASCII bytes are read as Latin-1).
-    static func lowercasedString<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        String(decoding: bytes.map(lowercased), as: UTF8.self)
+    /// Written straight into the string's storage (no intermediate array); `droppingWhitespace`
+    /// leaves out whitespace bytes on the way.
+    static func lowercasedString<C: Collection>(_ bytes: C, droppingWhitespace: Bool = false) -> String
+    where C.Element == UInt8 {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            for byte in bytes where !(droppingWhitespace && isWhitespace(byte)) {
+                buffer[count] = lowercased(byte)
+                count += 1
+            }
+            return count
+        }
     }
 
     /// Whether `bytes` contains only 7-bit bytes.

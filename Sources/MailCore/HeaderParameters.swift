@@ -16,7 +16,7 @@ struct HeaderParameters: Sendable {
     init(parsing bytes: [UInt8], defects: inout [ParseDefect]) {
         var index = 0
         while index < bytes.count, bytes[index] != ASCII.semicolon { index += 1 }
-        value = ASCII.lowercasedString(ASCII.trimmed(bytes[0..<index]).filter { !ASCII.isWhitespace($0) })
+        value = ASCII.lowercasedString(bytes[0..<index], droppingWhitespace: true)
         var raw: [RawParameter] = []
         while index < bytes.count {
             index += 1
