@@ -44,6 +44,17 @@ enum ASCII {
         return bytes[start..<end]
     }
 
+    /// `bytes` without leading and trailing bytes from `unwanted` (ASCII).
+    static func trimmed<C: BidirectionalCollection>(_ bytes: C, dropping unwanted: StaticString) -> C.SubSequence
+    where C.Element == UInt8 {
+        let set = UnsafeBufferPointer(start: unwanted.utf8Start, count: unwanted.utf8CodeUnitCount)
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, set.contains(bytes[start]) { start = bytes.index(after: start) }
+        while end > start, set.contains(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        return bytes[start..<end]
+    }
+
     /// Lower-cased ASCII string of `bytes` (non-ASCII bytes are read as Latin-1).
     /// Written straight into the string's storage (no intermediate array); `droppingWhitespace`
     /// leaves out whitespace bytes on the way.

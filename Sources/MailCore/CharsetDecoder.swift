@@ -59,7 +59,9 @@ enum CharsetDecoder {
         case "iso-8859-1", "ISO-8859-1": return .latin1
         default: break
         }
-        var name = label.trimmingWhitespaceAndQuotes().lowercased()
+        var name = label.utf8.allSatisfy { $0 < 0x80 }
+            ? ASCII.lowercasedString(ASCII.trimmed(label.utf8, dropping: " \t\"'"))
+            : label.trimmingWhitespaceAndQuotes().lowercased()
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }
         if guessLabels.contains(name) { return .guess }
         if utf8Labels.contains(name) { return .utf8 }

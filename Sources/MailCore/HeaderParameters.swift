@@ -52,7 +52,7 @@ struct HeaderParameters: Sendable {
         var result: [String: String] = [:]
         var sections: [String: [(number: Int, extended: Bool, value: [UInt8])]] = [:]
         for parameter in raw {
-            guard let star = parameter.name.firstIndex(of: "*") else {
+            guard parameter.name.utf8.contains(UInt8(ascii: "*")), let star = parameter.name.firstIndex(of: "*") else {
                 if result[parameter.name] == nil {
                     result[parameter.name] = EncodedWordDecoder.decode(parameter.value, defects: &defects)
                 }
