@@ -83,7 +83,7 @@ enum CharsetDecoder {
             return (text, ParseDefect(kind: DefectKind.mislabelledCharset,
                                       detail: "8-bit bytes labelled '\(charset ?? "us-ascii")', guessed"))
         case .utf8:
-            if let text = String(validating: bytes, as: UTF8.self) { return (text, nil) }
+            if let text = validUTF8(bytes) { return (text, nil) }
             return (SingleByteCharset.windows1252(bytes),
                     ParseDefect(kind: DefectKind.mislabelledCharset, detail: "invalid UTF-8, read as windows-1252"))
         case .latin1:
@@ -114,7 +114,16 @@ enum CharsetDecoder {
 
     /// Undeclared 8-bit text: UTF-8 if it is valid UTF-8 (RFC 6532), else windows-1252.
     static func guess<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        String(validating: bytes, as: UTF8.self) ?? SingleByteCharset.windows1252(bytes)
+        validUTF8(bytes) ?? SingleByteCharset.windows1252(bytes)
+    }
+
+    /// The bytes as a string if they are valid UTF-8, else nil. Same answer as
+    /// `String(validating:as:)`, whose generic path costs a runtime metadata look-up per call
+    /// (measured: a tenth of parsing a small message). Decoding with repair yields the input
+    /// bytes unchanged exactly when the input is valid UTF-8.
+    static func validUTF8<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.utf8.elementsEqual(bytes) ? text : nil
     }
 
     /// Whether the charset encodes ASCII as one byte per character (so CR/LF can be handled on bytes).
