@@ -29,7 +29,7 @@ public enum RFC5322Date {
     /// The instant, or nil: the same reading on the UTF-8 bytes of the value (every separator,
     /// digit and name of a date is ASCII, so no `String` is needed).
     static func parse(utf8 value: [UInt8]) -> Date? {
-        var words = value.split(whereSeparator: { $0 == ASCII.space || $0 == ASCII.tab || $0 == ASCII.cr || $0 == ASCII.lf })
+        var words = Self.words(value)
         guard let first = words.first else { return nil }
         if first.last == comma || index(of: first, in: weekdays) != nil {
             words.removeFirst()
@@ -37,7 +37,7 @@ public enum RFC5322Date {
             words[0] = first[(comma + 1)...]
         }
         if words.count == 3 {
-            let pieces = words[0].split(separator: ASCII.hyphen, omittingEmptySubsequences: false)
+            let pieces = Self.pieces(words[0], separator: ASCII.hyphen)
             if pieces.count == 3 { words = pieces + words[1...] }
         }
         if words.count == 4 {
@@ -63,8 +63,8 @@ public enum RFC5322Date {
         guard let yearFirst = year.first else { return nil }
         if !startsWithNumber(year, first: yearFirst) { (year, zone) = (zone, year) }
         if time.last == comma { time.removeLast() }
-        var clock = time.split(separator: ASCII.colon, omittingEmptySubsequences: false)
-        if clock.count == 1 { clock = time.split(separator: dot, omittingEmptySubsequences: false) }
+        var clock = pieces(time, separator: ASCII.colon)
+        if clock.count == 1 { clock = pieces(time, separator: dot) }
         guard clock.count == 2 || clock.count == 3 else { return nil }
         guard let yearValue = integer(year), let dayValue = integer(day), let hour = integer(clock[0]),
               let minute = integer(clock[1]), let second = clock.count == 3 ? integer(clock[2]) : 0 else { return nil }
@@ -75,6 +75,33 @@ public enum RFC5322Date {
         let days = daysSinceEpoch(year: fullYear, month: monthNumber, day: dayValue)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset
         return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// Most dates have six words (weekday, day, month, year, time, zone); room for a comment too.
+    private static let expectedWords = 8
+
+    /// The words between runs of space, tab, CR and LF (`split` without its array growth).
+    private static func words(_ value: [UInt8]) -> [Word] {
+        var words: [Word] = []
+        words.reserveCapacity(expectedWords)
+        var start = 0
+        for index in 0...value.count where index == value.count || ASCII.isWhitespace(value[index]) {
+            if index > start { words.append(value[start..<index]) }
+            start = index + 1
+        }
+        return words
+    }
+
+    /// The pieces of `word` between single `separator`s, empty pieces kept.
+    private static func pieces(_ word: Word, separator: UInt8) -> [Word] {
+        var pieces: [Word] = []
+        pieces.reserveCapacity(expectedWords)
+        var start = word.startIndex
+        for index in word.startIndex...word.endIndex where index == word.endIndex || word[index] == separator {
+            pieces.append(word[start..<index])
+            start = index + 1
+        }
+        return pieces
     }
 
     private static let comma = UInt8(ascii: ",")
