@@ -45,7 +45,7 @@ enum AddressListParser {
                 while end < tokens.count, !isSeparator(tokens[end]), tokens[end].kind != .special(UInt8(ascii: "<")) {
                     end += 1
                 }
-                let address = localPart(phrase) + "@" + render(tokens[(index + 1)..<end], spacing: .none)
+                let address = addrSpec(local: phrase, domain: tokens[(index + 1)..<end])
                 mailboxes.append(Mailbox(name: "", address: address))
                 index = skipToSeparator(tokens, from: end, defects: &defects)
             default:
@@ -81,7 +81,7 @@ enum AddressListParser {
             let address = inner.isEmpty ? "<>" : render(inner, spacing: .none)
             return (address, min(end + 1, tokens.count))
         }
-        let address = localPart(inner[inner.startIndex..<at]) + "@" + render(inner[(at + 1)...], spacing: .none)
+        let address = addrSpec(local: inner[inner.startIndex..<at], domain: inner[(at + 1)...])
         return (address, min(end + 1, tokens.count))
     }
 
@@ -104,14 +104,32 @@ enum AddressListParser {
     /// RFC 5322 §3.4.1 `local-part`: a dot-atom stays as written; anything else (several words,
     /// a quoted-string needing quotes) becomes one quoted-string, as Python renders it.
     private static func localPart(_ tokens: ArraySlice<Token>) -> String {
-        let plain = render(tokens, spacing: .betweenWords)
-        let isDotAtom = !plain.isEmpty && plain.utf8.allSatisfy { byte in
+        String(decoding: localPartBytes(tokens), as: UTF8.self)
+    }
+
+    private static func localPartBytes(_ tokens: ArraySlice<Token>) -> [UInt8] {
+        let plain = renderedBytes(tokens, spacing: .betweenWords)
+        let isDotAtom = plain.allSatisfy { byte in
             byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
                 || "!#$%&'*+-/=?^_`{|}~.".utf8.contains(byte)
         }
-        if isDotAtom || plain.isEmpty { return plain }
-        let escaped = plain.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return "\"" + escaped + "\""
+        if isDotAtom { return plain }
+        var quoted: [UInt8] = [ASCII.quote]
+        quoted.reserveCapacity(plain.count + 8)
+        for byte in plain {
+            if byte == ASCII.backslash || byte == ASCII.quote { quoted.append(ASCII.backslash) }
+            quoted.append(byte)
+        }
+        quoted.append(ASCII.quote)
+        return quoted
+    }
+
+    /// `local@domain` as one string, built as bytes (no intermediate strings).
+    private static func addrSpec(local: ArraySlice<Token>, domain: ArraySlice<Token>) -> String {
+        var bytes = localPartBytes(local)
+        bytes.append(UInt8(ascii: "@"))
+        bytes.append(contentsOf: renderedBytes(domain, spacing: .none))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// RFC 5322 §3.2.5 `display-name = phrase`: words joined by single spaces, quoted-strings
