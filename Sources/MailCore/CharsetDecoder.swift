@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// Turns bytes in a declared charset into text, best effort (RFC 2045 §5.1, RFC 2046 §4.1.2).
 ///
 /// Common aliases are normalised; `us-ascii` (and labels that mean "unknown") holding 8-bit bytes,
@@ -76,7 +78,13 @@ enum CharsetDecoder {
     /// Decodes `bytes` declared as `charset`; the defect says what was guessed or replaced.
     static func decode<C: Collection>(_ bytes: C, charset: String?) -> (text: String, defect: ParseDefect?)
     where C.Element == UInt8 {
-        switch resolve(charset) {
+        decode(bytes, charset: charset, resolved: resolve(charset))
+    }
+
+    /// `decode(_:charset:)` with the label already resolved (callers that also needed the resolution).
+    static func decode<C: Collection>(_ bytes: C, charset: String?, resolved: Resolved) -> (text: String, defect: ParseDefect?)
+    where C.Element == UInt8 {
+        switch resolved {
         case .guess:
             if ASCII.isSevenBit(bytes) { return (String(decoding: bytes, as: UTF8.self), nil) }
             let text = guess(bytes)
@@ -122,8 +130,15 @@ enum CharsetDecoder {
     /// (measured: a tenth of parsing a small message). Decoding with repair yields the input
     /// bytes unchanged exactly when the input is valid UTF-8.
     static func validUTF8<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
-        let text = String(decoding: bytes, as: UTF8.self)
-        return text.utf8.elementsEqual(bytes) ? text : nil
+        var text = String(decoding: bytes, as: UTF8.self)
+        let unchanged = text.withUTF8 { decoded in
+            bytes.withContiguousStorageIfAvailable { original in
+                guard decoded.count == original.count else { return false }
+                guard let left = decoded.baseAddress, let right = original.baseAddress else { return true }
+                return memcmp(left, right, decoded.count) == 0
+            } ?? decoded.elementsEqual(bytes)
+        }
+        return unchanged ? text : nil
     }
 
     /// Whether the charset encodes ASCII as one byte per character (so CR/LF can be handled on bytes).

@@ -79,8 +79,9 @@ public enum MessageParser {
         var (decoded, defect) = TransferDecoding.decode(bytes[entity.body], encoding: entity.transferEncoding)
         if let defect { defects.append(defect) }
         let charset = entity.contentTypeParameters["charset"]
-        if CharsetDecoder.isASCIICompatible(CharsetDecoder.resolve(charset)) { decoded = LineEnds.normalized(decoded) }
-        let (text, charsetDefect) = CharsetDecoder.decode(decoded, charset: charset)
+        let resolved = CharsetDecoder.resolve(charset)
+        if CharsetDecoder.isASCIICompatible(resolved) { decoded = LineEnds.normalized(decoded) }
+        let (text, charsetDefect) = CharsetDecoder.decode(decoded, charset: charset, resolved: resolved)
         if let charsetDefect { defects.append(charsetDefect) }
         return text
     }
