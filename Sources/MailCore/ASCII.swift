@@ -44,9 +44,30 @@ enum ASCII {
         return bytes[start..<end]
     }
 
+    /// `bytes` without leading and trailing bytes from `unwanted` (ASCII).
+    static func trimmed<C: BidirectionalCollection>(_ bytes: C, dropping unwanted: StaticString) -> C.SubSequence
+    where C.Element == UInt8 {
+        let set = UnsafeBufferPointer(start: unwanted.utf8Start, count: unwanted.utf8CodeUnitCount)
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, set.contains(bytes[start]) { start = bytes.index(after: start) }
+        while end > start, set.contains(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        return bytes[start..<end]
+    }
+
     /// Lower-cased ASCII string of `bytes` (non-ASCII bytes are read as Latin-1).
-    static func lowercasedString<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        String(decoding: bytes.map(lowercased), as: UTF8.self)
+    /// Written straight into the string's storage (no intermediate array); `droppingWhitespace`
+    /// leaves out whitespace bytes on the way.
+    static func lowercasedString<C: Collection>(_ bytes: C, droppingWhitespace: Bool = false) -> String
+    where C.Element == UInt8 {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            for byte in bytes where !(droppingWhitespace && isWhitespace(byte)) {
+                buffer[count] = lowercased(byte)
+                count += 1
+            }
+            return count
+        }
     }
 
     /// Whether `bytes` contains only 7-bit bytes.

@@ -9,15 +9,15 @@ enum AddressListParser {
     typealias Token = HeaderTokenizer.Token
 
     static func parse(_ value: [UInt8], defects: inout [ParseDefect]) -> [Mailbox] {
-        let text = CharsetDecoder.guess(value)
-        let tokens = HeaderTokenizer.tokens(Array(text.utf8))
+        // 7-bit bytes are their own UTF-8; only 8-bit headers need the UTF-8/windows-1252 guess.
+        let tokens = HeaderTokenizer.tokens(ASCII.isSevenBit(value) ? value : Array(CharsetDecoder.guess(value).utf8))
         var mailboxes: [Mailbox] = []
         var index = 0
         var inGroup = false
         while index < tokens.count, mailboxes.count < ParseLimits.maxAddressesPerHeader {
             let phraseStart = index
             while index < tokens.count, !isStop(tokens[index]) { index += 1 }
-            let phrase = Array(tokens[phraseStart..<index])
+            let phrase = tokens[phraseStart..<index]
             guard index < tokens.count else {
                 if !phrase.isEmpty { mailboxes.append(bareLocalPart(phrase, defects: &defects)) }
                 break
@@ -45,7 +45,7 @@ enum AddressListParser {
                 while end < tokens.count, !isSeparator(tokens[end]), tokens[end].kind != .special(UInt8(ascii: "<")) {
                     end += 1
                 }
-                let address = localPart(phrase) + "@" + render(tokens[(index + 1)..<end], spacing: .none)
+                let address = addrSpec(local: phrase, domain: tokens[(index + 1)..<end])
                 mailboxes.append(Mailbox(name: "", address: address))
                 index = skipToSeparator(tokens, from: end, defects: &defects)
             default:
@@ -81,7 +81,7 @@ enum AddressListParser {
             let address = inner.isEmpty ? "<>" : render(inner, spacing: .none)
             return (address, min(end + 1, tokens.count))
         }
-        let address = localPart(Array(inner[inner.startIndex..<at])) + "@" + render(inner[(at + 1)...], spacing: .none)
+        let address = addrSpec(local: inner[inner.startIndex..<at], domain: inner[(at + 1)...])
         return (address, min(end + 1, tokens.count))
     }
 
@@ -96,30 +96,48 @@ enum AddressListParser {
     }
 
     /// A phrase without "@" and angle brackets: the address is the local part alone.
-    private static func bareLocalPart(_ phrase: [Token], defects: inout [ParseDefect]) -> Mailbox {
+    private static func bareLocalPart(_ phrase: ArraySlice<Token>, defects: inout [ParseDefect]) -> Mailbox {
         defects.append(ParseDefect(kind: DefectKind.address, detail: "address without '@'"))
         return Mailbox(name: "", address: localPart(phrase))
     }
 
     /// RFC 5322 §3.4.1 `local-part`: a dot-atom stays as written; anything else (several words,
     /// a quoted-string needing quotes) becomes one quoted-string, as Python renders it.
-    private static func localPart(_ tokens: [Token]) -> String {
-        let plain = render(tokens[...], spacing: .betweenWords)
-        let isDotAtom = !plain.isEmpty && plain.utf8.allSatisfy { byte in
+    private static func localPart(_ tokens: ArraySlice<Token>) -> String {
+        String(decoding: localPartBytes(tokens), as: UTF8.self)
+    }
+
+    private static func localPartBytes(_ tokens: ArraySlice<Token>) -> [UInt8] {
+        let plain = renderedBytes(tokens, spacing: .betweenWords)
+        let isDotAtom = plain.allSatisfy { byte in
             byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
                 || "!#$%&'*+-/=?^_`{|}~.".utf8.contains(byte)
         }
-        if isDotAtom || plain.isEmpty { return plain }
-        let escaped = plain.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return "\"" + escaped + "\""
+        if isDotAtom { return plain }
+        var quoted: [UInt8] = [ASCII.quote]
+        quoted.reserveCapacity(plain.count + 8)
+        for byte in plain {
+            if byte == ASCII.backslash || byte == ASCII.quote { quoted.append(ASCII.backslash) }
+            quoted.append(byte)
+        }
+        quoted.append(ASCII.quote)
+        return quoted
+    }
+
+    /// `local@domain` as one string, built as bytes (no intermediate strings).
+    private static func addrSpec(local: ArraySlice<Token>, domain: ArraySlice<Token>) -> String {
+        var bytes = localPartBytes(local)
+        bytes.append(UInt8(ascii: "@"))
+        bytes.append(contentsOf: renderedBytes(domain, spacing: .none))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// RFC 5322 §3.2.5 `display-name = phrase`: words joined by single spaces, quoted-strings
     /// unquoted, RFC 2047 encoded-words decoded (also inside quotes, as Python does).
-    private static func displayName(_ phrase: [Token], defects: inout [ParseDefect]) -> String {
-        let rendered = render(phrase[...], spacing: .phrase)
-        guard rendered.contains("=?") else { return rendered }
-        return EncodedWordDecoder.decode(Array(rendered.utf8), defects: &defects)
+    private static func displayName(_ phrase: ArraySlice<Token>, defects: inout [ParseDefect]) -> String {
+        let rendered = renderedBytes(phrase, spacing: .phrase)
+        guard EncodedWordDecoder.containsMarker(rendered) else { return String(decoding: rendered, as: UTF8.self) }
+        return EncodedWordDecoder.decode(rendered, defects: &defects)
     }
 
     private enum Spacing {
@@ -133,7 +151,12 @@ enum AddressListParser {
 
     /// The tokens as text, spaced as `spacing` says.
     private static func render(_ tokens: ArraySlice<Token>, spacing: Spacing) -> String {
+        String(decoding: renderedBytes(tokens, spacing: spacing), as: UTF8.self)
+    }
+
+    private static func renderedBytes(_ tokens: ArraySlice<Token>, spacing: Spacing) -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
         var previousWasDot = false
         for token in tokens {
             let isDot = token.kind == .special(UInt8(ascii: "."))
@@ -147,6 +170,6 @@ enum AddressListParser {
             bytes.append(contentsOf: token.bytes)
             previousWasDot = isDot
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }

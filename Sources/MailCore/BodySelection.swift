@@ -42,10 +42,9 @@ struct BodySelection {
     func attachmentIndices(excluding bodies: Set<Int>) -> [Int] {
         var result: [Int] = []
         for index in depthFirstOrder() where !entities[index].isContainer && !bodies.contains(index) {
-            let entity = entities[index]
-            let isText = entity.contentType == "text/plain" || entity.contentType == "text/html"
-            let inAlternative = entity.parent.map { entities[$0].contentType == "multipart/alternative" } ?? false
-            if entity.isAttachmentDisposition || entity.filename != nil || (!isText && !inAlternative) {
+            let isText = entities[index].contentType == "text/plain" || entities[index].contentType == "text/html"
+            let inAlternative = entities[index].parent.map { entities[$0].contentType == "multipart/alternative" } ?? false
+            if entities[index].isAttachmentDisposition || entities[index].hasFilename || (!isText && !inAlternative) {
                 result.append(index)
             }
         }
@@ -67,11 +66,13 @@ struct BodySelection {
 
 extension String {
     /// The string without leading and trailing characters from `set`.
+    /// Returns the string itself (no copy) when there is nothing to trim, the usual case.
     func trimming(_ set: String) -> String {
-        let unwanted = Set(set.unicodeScalars)
+        let unwanted = set.unicodeScalars
         var scalars = Substring(self).unicodeScalars[...]
         while let first = scalars.first, unwanted.contains(first) { scalars = scalars.dropFirst() }
         while let last = scalars.last, unwanted.contains(last) { scalars = scalars.dropLast() }
+        if scalars.count == unicodeScalars.count { return self }
         return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -38,7 +38,7 @@ enum EncodedWordDecoder {
     }
 
     /// Whether `bytes` contains "=?" at all (the common case has no encoded-word).
-    private static func containsMarker(_ bytes: [UInt8]) -> Bool {
+    static func containsMarker(_ bytes: [UInt8]) -> Bool {
         var index = 0
         while index + 1 < bytes.count {
             if bytes[index] == ASCII.equals, bytes[index + 1] == ASCII.question { return true }

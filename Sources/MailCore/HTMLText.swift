@@ -174,14 +174,17 @@ public enum HTMLText {
             var blank = 0
             for line in String(output).split(separator: "\n", omittingEmptySubsequences: false) {
                 let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-                let cleaned = trimmed.reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed()
+                // Up to the last character that is not a space or tab (no reversed copies: they were
+                // most of the cost of rendering).
+                let end = trimmed.lastIndex(where: { $0 != " " && $0 != "\t" }).map { trimmed.index(after: $0) }
+                let cleaned = trimmed[..<(end ?? trimmed.startIndex)]
                 if cleaned.isEmpty {
                     blank += 1
                     if blank > 1 || lines.isEmpty { continue }
                 } else {
                     blank = 0
                 }
-                lines.append(Substring(String(cleaned)))
+                lines.append(cleaned)
             }
             while lines.last?.isEmpty == true { lines.removeLast() }
             return lines.joined(separator: "\n")

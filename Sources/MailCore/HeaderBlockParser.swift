@@ -16,6 +16,7 @@ struct HeaderBlockParser {
 
     func parse() -> Result {
         var fields: [RawHeaderField] = []
+        fields.reserveCapacity(16)
         var defects: [ParseDefect] = []
         var current: (name: Range<Int>, value: [UInt8])?
         var position = range.lowerBound
@@ -33,10 +34,9 @@ struct HeaderBlockParser {
                 }
                 return
             }
-            let value = Array(ASCII.trimmed(field.value))
-            let nameBytes = bytes[field.name]
-            fields.append(RawHeaderField(name: String(decoding: nameBytes, as: UTF8.self),
-                                         key: ASCII.lowercasedString(nameBytes), value: value))
+            let trimmed = ASCII.trimmed(field.value)
+            let value = trimmed.count == field.value.count ? field.value : Array(trimmed)
+            fields.append(RawHeaderField(name: bytes[field.name], value: value))
         }
 
         while position < range.upperBound {
@@ -68,7 +68,10 @@ struct HeaderBlockParser {
                 }
             } else if let colon = fieldNameEnd(position, contentEnd) {
                 finish()
-                current = (position..<colon, Array(bytes[(colon + 1)..<contentEnd]))
+                // Leading whitespace is trimmed in finish() anyway; skipping it here spares a copy there.
+                var valueStart = colon + 1
+                while valueStart < contentEnd, ASCII.isWhitespace(bytes[valueStart]) { valueStart += 1 }
+                current = (position..<colon, Array(bytes[valueStart..<contentEnd]))
             } else if startsWithFromSpace(position, contentEnd) {
                 finish()
                 defects.append(ParseDefect(kind: DefectKind.invalidHeaderLine, detail: "misplaced mbox 'From ' line"))

@@ -16,7 +16,7 @@ struct HeaderParameters: Sendable {
     init(parsing bytes: [UInt8], defects: inout [ParseDefect]) {
         var index = 0
         while index < bytes.count, bytes[index] != ASCII.semicolon { index += 1 }
-        value = ASCII.lowercasedString(ASCII.trimmed(bytes[0..<index]).filter { !ASCII.isWhitespace($0) })
+        value = ASCII.lowercasedString(bytes[0..<index], droppingWhitespace: true)
         var raw: [RawParameter] = []
         while index < bytes.count {
             index += 1
@@ -52,7 +52,7 @@ struct HeaderParameters: Sendable {
         var result: [String: String] = [:]
         var sections: [String: [(number: Int, extended: Bool, value: [UInt8])]] = [:]
         for parameter in raw {
-            guard let star = parameter.name.firstIndex(of: "*") else {
+            guard parameter.name.utf8.contains(UInt8(ascii: "*")), let star = parameter.name.firstIndex(of: "*") else {
                 if result[parameter.name] == nil {
                     result[parameter.name] = EncodedWordDecoder.decode(parameter.value, defects: &defects)
                 }

@@ -31,6 +31,7 @@ struct HeaderTokenizer {
 
     static func tokens(_ bytes: [UInt8]) -> [Token] {
         var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 4 + 4)
         var index = 0
         var space = false
         while index < bytes.count {

@@ -24,6 +24,10 @@ struct MIMEEntity: Sendable {
 
     /// RFC 2183 §2.3 `filename`, else the RFC 2045 `name` parameter of Content-Type, without
     /// surrounding whitespace (as Python's `get_filename`).
+    var hasFilename: Bool {
+        dispositionParameters["filename"] != nil || contentTypeParameters["name"] != nil
+    }
+
     var filename: String? {
         (dispositionParameters["filename"] ?? contentTypeParameters["name"])?.trimming(" \t\r\n")
     }

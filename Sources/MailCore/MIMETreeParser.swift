@@ -72,6 +72,18 @@ struct MIMETreeParser {
         return nil
     }
 
+    /// Whether a Content-Type value is `type/subtype`: one "/", with something on both sides.
+    /// Compared on bytes when ASCII (always, in real mail), else as Characters.
+    private static func isTypeAndSubtype(_ value: String) -> Bool {
+        let utf8 = value.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            return value.split(separator: "/", omittingEmptySubsequences: false).count == 2
+                && !value.hasPrefix("/") && !value.hasSuffix("/")
+        }
+        let slash = UInt8(ascii: "/")
+        return utf8.count(where: { $0 == slash }) == 1 && utf8.first != slash && utf8.last != slash
+    }
+
     /// An entity from its header fields: Content-Type with defaults, disposition, encoding.
     func entity(headers: HeaderFields, body: Range<Int>, depth: Int, parent: Int?, defaultType: String,
                 defects: inout [ParseDefect]) -> MIMEEntity {
@@ -80,8 +92,7 @@ struct MIMETreeParser {
         if let raw = headers.first("content-type") {
             let parsed = HeaderParameters(parsing: raw, defects: &defects)
             typeParameters = parsed.parameters
-            if parsed.value.split(separator: "/", omittingEmptySubsequences: false).count == 2,
-               !parsed.value.hasPrefix("/"), !parsed.value.hasSuffix("/") {
+            if Self.isTypeAndSubtype(parsed.value) {
                 contentType = parsed.value
             } else {
                 // Python's email reads an invalid Content-Type as text/plain, even in a digest.

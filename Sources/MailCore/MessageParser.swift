@@ -12,7 +12,7 @@ public enum MessageParser {
         let header = HeaderBlockParser(bytes: bytes, range: start..<bytes.count).parse()
         defects += header.defects
         var message = ParsedMessage()
-        message.headers = header.fields.fields.map { HeaderField(name: $0.name, value: CharsetDecoder.guess($0.value)) }
+        message.headers = header.fields.fields.map { HeaderField(name: String(decoding: $0.name, as: UTF8.self), value: CharsetDecoder.guess($0.value)) }
         readHeaderFields(header.fields, into: &message, defects: &defects)
 
         let tree = MIMETreeParser(bytes: bytes)
@@ -61,17 +61,16 @@ public enum MessageParser {
         message.inReplyTo = fields.first("in-reply-to").flatMap { MessageIDList.ids($0).first }
         message.references = fields.all("references").flatMap { MessageIDList.ids($0) }
         if let raw = fields.first("date") {
-            let value = CharsetDecoder.guess(raw)
-            message.date = RFC5322Date.parse(value)
-            if message.date == nil, !value.isEmpty {
-                defects.append(ParseDefect(kind: DefectKind.date, detail: "unreadable Date '\(value)'"))
+            message.date = RFC5322Date.parse(utf8: ASCII.isSevenBit(raw) ? raw : Array(CharsetDecoder.guess(raw).utf8))
+            if message.date == nil, !raw.isEmpty {
+                defects.append(ParseDefect(kind: DefectKind.date, detail: "unreadable Date '\(CharsetDecoder.guess(raw))'"))
             }
         }
         message.autoSubmitted = fields.first("auto-submitted").map { ASCII.collapsingWhitespace(CharsetDecoder.guess($0)) }
         message.precedence = fields.first("precedence").map { ASCII.collapsingWhitespace(CharsetDecoder.guess($0)) }
     }
 
-    private static func addresses(_ fields: HeaderFields, _ key: String, defects: inout [ParseDefect]) -> [Mailbox] {
+    private static func addresses(_ fields: HeaderFields, _ key: StaticString, defects: inout [ParseDefect]) -> [Mailbox] {
         fields.all(key).flatMap { AddressListParser.parse($0, defects: &defects) }
     }
 
@@ -80,8 +79,9 @@ public enum MessageParser {
         var (decoded, defect) = TransferDecoding.decode(bytes[entity.body], encoding: entity.transferEncoding)
         if let defect { defects.append(defect) }
         let charset = entity.contentTypeParameters["charset"]
-        if CharsetDecoder.isASCIICompatible(CharsetDecoder.resolve(charset)) { decoded = LineEnds.normalized(decoded) }
-        let (text, charsetDefect) = CharsetDecoder.decode(decoded, charset: charset)
+        let resolved = CharsetDecoder.resolve(charset)
+        if CharsetDecoder.isASCIICompatible(resolved) { decoded = LineEnds.normalized(decoded) }
+        let (text, charsetDefect) = CharsetDecoder.decode(decoded, charset: charset, resolved: resolved)
         if let charsetDefect { defects.append(charsetDefect) }
         return text
     }

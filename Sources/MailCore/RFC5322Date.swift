@@ -6,57 +6,68 @@ public import Foundation
 /// swapped, extra whitespace and trailing comments. A missing, unknown or military zone and
 /// `-0000` mean UTC (RFC 5322 §4.3: military zones are unreliable and read as -0000).
 public enum RFC5322Date {
-    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    private static let fullMonths = ["january", "february", "march", "april", "may", "june", "july", "august",
-                                     "september", "october", "november", "december"]
-    private static let weekdays: Set<String> = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    private typealias Word = ArraySlice<UInt8>
+
+    private static let months: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                            "dec"].map { Array($0.utf8) }
+    private static let fullMonths: [[UInt8]] = ["january", "february", "march", "april", "may", "june", "july", "august",
+                                                "september", "october", "november", "december"].map { Array($0.utf8) }
+    private static let weekdays: [[UInt8]] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map { Array($0.utf8) }
     /// RFC 5322 §4.3 obs-zone, in ±HHMM.
     private static let zones: [String: Int] = [
         "UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "AST": -400, "ADT": -300, "EST": -500, "EDT": -400,
         "CST": -600, "CDT": -500, "MST": -700, "MDT": -600, "PST": -800, "PDT": -700,
     ]
+    /// Longest name in `zones`.
+    private static let longestZoneName = 3
 
     /// The instant, or nil when the value is not a date.
     public static func parse(_ value: String) -> Date? {
-        var words = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }).map(String.init)
+        parse(utf8: Array(value.utf8))
+    }
+
+    /// The instant, or nil: the same reading on the UTF-8 bytes of the value (every separator,
+    /// digit and name of a date is ASCII, so no `String` is needed).
+    static func parse(utf8 value: [UInt8]) -> Date? {
+        var words = Self.words(value)
         guard let first = words.first else { return nil }
-        if first.hasSuffix(",") || weekdays.contains(first.lowercased()) {
+        if first.last == comma || index(of: first, in: weekdays) != nil {
             words.removeFirst()
-        } else if let comma = first.lastIndex(of: ",") {
-            words[0] = String(first[first.index(after: comma)...])
+        } else if let comma = first.lastIndex(of: comma) {
+            words[0] = first[(comma + 1)...]
         }
         if words.count == 3 {
-            let pieces = words[0].split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+            let pieces = Self.pieces(words[0], separator: ASCII.hyphen)
             if pieces.count == 3 { words = pieces + words[1...] }
         }
         if words.count == 4 {
             let last = words[3]
-            if let sign = last.firstIndex(where: { $0 == "+" || $0 == "-" }), sign != last.startIndex {
-                words[3...] = [String(last[..<sign]), String(last[sign...])]
+            if let sign = last.firstIndex(where: { $0 == plus || $0 == ASCII.hyphen }), sign != last.startIndex {
+                words[3...] = [last[..<sign], last[sign...]]
             } else {
-                words.append("")
+                words.append(Word())
             }
         }
         guard words.count >= 5 else { return nil }
-        var (day, month, year, time, zone) = (words[0], words[1].lowercased(), words[2], words[3], words[4])
+        var (day, month, year, time, zone) = (words[0], words[1], words[2], words[3], words[4])
         guard !day.isEmpty, !month.isEmpty, !year.isEmpty else { return nil }
         var monthNumber = monthIndex(month)
         if monthNumber == nil {
-            (day, month) = (month, day.lowercased())
+            (day, month) = (month, day)
             monthNumber = monthIndex(month)
         }
         guard let monthNumber else { return nil }
-        if day.hasSuffix(",") { day.removeLast() }
-        if year.contains(":") { (year, time) = (time, year) }
-        if year.hasSuffix(",") { year.removeLast() }
+        if day.last == comma { day.removeLast() }
+        if year.contains(ASCII.colon) { (year, time) = (time, year) }
+        if year.last == comma { year.removeLast() }
         guard let yearFirst = year.first else { return nil }
-        if !yearFirst.isNumber { (year, zone) = (zone, year) }
-        if time.hasSuffix(",") { time.removeLast() }
-        var clock = time.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        if clock.count == 1 { clock = time.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
+        if !startsWithNumber(year, first: yearFirst) { (year, zone) = (zone, year) }
+        if time.last == comma { time.removeLast() }
+        var clock = pieces(time, separator: ASCII.colon)
+        if clock.count == 1 { clock = pieces(time, separator: dot) }
         guard clock.count == 2 || clock.count == 3 else { return nil }
-        guard let yearValue = Int(year), let dayValue = Int(day), let hour = Int(clock[0]), let minute = Int(clock[1]),
-              let second = clock.count == 3 ? Int(clock[2]) : 0 else { return nil }
+        guard let yearValue = integer(year), let dayValue = integer(day), let hour = integer(clock[0]),
+              let minute = integer(clock[1]), let second = clock.count == 3 ? integer(clock[2]) : 0 else { return nil }
         let fullYear = yearValue < 100 ? (yearValue > 68 ? yearValue + 1900 : yearValue + 2000) : yearValue
         guard (1...9999).contains(fullYear), (1...daysIn(month: monthNumber, year: fullYear)).contains(dayValue),
               (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
@@ -66,16 +77,85 @@ public enum RFC5322Date {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
-    private static func monthIndex(_ name: String) -> Int? {
-        if let index = months.firstIndex(of: name) { return index + 1 }
-        if let index = fullMonths.firstIndex(of: name) { return index + 1 }
+    /// Most dates have six words (weekday, day, month, year, time, zone); room for a comment too.
+    private static let expectedWords = 8
+
+    /// The words between runs of space, tab, CR and LF (`split` without its array growth).
+    private static func words(_ value: [UInt8]) -> [Word] {
+        var words: [Word] = []
+        words.reserveCapacity(expectedWords)
+        var start = 0
+        for index in 0...value.count where index == value.count || ASCII.isWhitespace(value[index]) {
+            if index > start { words.append(value[start..<index]) }
+            start = index + 1
+        }
+        return words
+    }
+
+    /// The pieces of `word` between single `separator`s, empty pieces kept.
+    private static func pieces(_ word: Word, separator: UInt8) -> [Word] {
+        var pieces: [Word] = []
+        pieces.reserveCapacity(expectedWords)
+        var start = word.startIndex
+        for index in word.startIndex...word.endIndex where index == word.endIndex || word[index] == separator {
+            pieces.append(word[start..<index])
+            start = index + 1
+        }
+        return pieces
+    }
+
+    private static let comma = UInt8(ascii: ",")
+    private static let plus = UInt8(ascii: "+")
+    private static let dot = UInt8(ascii: ".")
+
+    /// Index in `names` (lower-case ASCII) of the word, compared case-insensitively.
+    private static func index(of word: Word, in names: [[UInt8]]) -> Int? {
+        names.firstIndex { name in
+            name.count == word.count && zip(name, word).allSatisfy { $0 == ASCII.lowercased($1) }
+        }
+    }
+
+    private static func monthIndex(_ name: Word) -> Int? {
+        if let index = index(of: name, in: months) { return index + 1 }
+        if let index = index(of: name, in: fullMonths) { return index + 1 }
         return nil
     }
 
+    /// `Character.isNumber` of the word's first character (non-ASCII numerals count, as before).
+    private static func startsWithNumber(_ word: Word, first: UInt8) -> Bool {
+        if first < 0x80 { return first >= 0x30 && first <= 0x39 }
+        return String(decoding: word, as: UTF8.self).first?.isNumber ?? false
+    }
+
+    /// `Int(String)` on bytes: an optional sign, then one or more decimal digits; nil on overflow.
+    private static func integer(_ word: Word) -> Int? {
+        var digits = word
+        var negative = false
+        if let sign = digits.first, sign == plus || sign == ASCII.hyphen {
+            negative = sign == ASCII.hyphen
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 0x30, byte <= 0x39 else { return nil }
+            let digit = Int(byte - 0x30)
+            let (shifted, shiftOverflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, addOverflow) = negative ? shifted.subtractingReportingOverflow(digit)
+                                               : shifted.addingReportingOverflow(digit)
+            if shiftOverflow || addOverflow { return nil }
+            value = next
+        }
+        return value
+    }
+
     /// Offset east of UTC in seconds; 0 for unknown zones, military letters and -0000.
-    private static func zoneOffsetSeconds(_ zone: String) -> Int {
-        if let known = zones[zone.uppercased()] { return (known / 100) * 3600 }
-        guard let numeric = Int(zone), abs(numeric) < 10_000 else { return 0 }
+    private static func zoneOffsetSeconds(_ zone: Word) -> Int {
+        if zone.count <= longestZoneName || !ASCII.isSevenBit(zone),
+           let known = zones[String(decoding: zone, as: UTF8.self).uppercased()] {
+            return (known / 100) * 3600
+        }
+        guard let numeric = integer(zone), numeric > -10_000, numeric < 10_000 else { return 0 }
         let magnitude = abs(numeric)
         let seconds = (magnitude / 100) * 3600 + (magnitude % 100) * 60
         return numeric < 0 ? -seconds : seconds

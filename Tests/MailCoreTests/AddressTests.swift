@@ -34,6 +34,8 @@ struct AddressTests {
         Case("Quoted local part that does not", "\"john\"@x.com", ["|john@x.com"]),
         Case("Words before an '@' form one quoted local part (as Python reads it)", "Joe Smith a@b", ["|\"Joe Smith a\"@b"]),
         Case("Raw UTF-8 display name (RFC 6532)", "Jörg Müller <j@x.de>", ["Jörg Müller|j@x.de"]),
+        Case("RFC 5322 §3.2.4 quote and backslash in a quoted local part stay escaped", "\"a\\\"b\\\\c d\"@x.de",
+             ["|\"a\\\"b\\\\c d\"@x.de"]),
         Case("Two quoted words", "\"Hans\" \"Meier\" <h@x.de>", ["Hans Meier|h@x.de"]),
         Case("A ';' outside a group ends the list up to the next ','", "Hans <h@x.de>; Eva <e@x.de>, x@y.de", ["Hans|h@x.de", "|x@y.de"]),
         Case("Trailing ';' after an address (Outlook)", "support@example-hosting.de;", ["|support@example-hosting.de"]),
