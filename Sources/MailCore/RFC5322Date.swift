@@ -181,6 +181,27 @@ public enum RFC5322Date {
 
     /// ISO 8601 in UTC, e.g. `2001-04-21T00:18:00Z` (the `parse --json` form).
     public static func iso8601(_ date: Date) -> String {
+        let (days, secondsOfDay) = daysAndSeconds(date)
+        let (year, month, day) = civil(fromDays: days)
+        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+        return "\(yearText)-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)):\(two(secondsOfDay % 60))Z"
+    }
+
+    /// The RFC 5322 §3.3 date-time for a generated Date header, in UTC: `Sun, 29 Nov 2026 18:41:46 +0000`.
+    /// Computed arithmetically (no locale, no time-zone database), so it is the same everywhere.
+    public static func headerValue(_ date: Date) -> String {
+        let (days, secondsOfDay) = daysAndSeconds(date)
+        let (year, month, day) = civil(fromDays: days)
+        let weekday = weekdayNames[((days % 7) + 7 + 4) % 7]
+        return "\(weekday), \(day) \(monthNames[month - 1]) \(year) "
+            + "\(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)):\(two(secondsOfDay % 60)) +0000"
+    }
+
+    private static let weekdayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// Whole days since 1970-01-01 and the second of that day (floor division, also before 1970).
+    private static func daysAndSeconds(_ date: Date) -> (days: Int, secondsOfDay: Int) {
         let total = Int(date.timeIntervalSince1970.rounded(.down))
         var days = total / 86_400
         var secondsOfDay = total % 86_400
@@ -188,11 +209,10 @@ public enum RFC5322Date {
             secondsOfDay += 86_400
             days -= 1
         }
-        let (year, month, day) = civil(fromDays: days)
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let yearText = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay % 3600 / 60)):\(two(secondsOfDay % 60))Z"
+        return (days, secondsOfDay)
     }
+
+    private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// Howard Hinnant's `civil_from_days`.
     private static func civil(fromDays days: Int) -> (Int, Int, Int) {

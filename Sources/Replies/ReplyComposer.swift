@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 
 /// Composes RFC 5322-correct replies from templates: threaded, marked as automatic (RFC 3834),
 /// UTF-8 quoted-printable, CRLF throughout, and with no CR/LF from any input in a header.
@@ -27,7 +28,7 @@ public struct ReplyComposer: Sendable {
         head += HeaderText.field("From", MailboxText.render(name: support.name, address: support.address))
         head += HeaderText.field("To", MailboxText.render(name: request.recipientName, address: recipient))
         head += HeaderText.field("Subject", subject)
-        head += HeaderText.field("Date", RFC5322Date.format(request.date))
+        head += HeaderText.field("Date", RFC5322Date.headerValue(request.date))
         head += HeaderText.field("Message-ID", "<\(messageID)>")
         if let parent = request.inReplyTo.map(MessageIDText.sanitized), !parent.isEmpty {
             head += HeaderText.field("In-Reply-To", "<\(parent)>")

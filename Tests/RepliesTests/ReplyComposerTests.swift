@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 import Testing
 @testable import Replies
 
@@ -146,6 +147,6 @@ struct ReplyComposerTests {
         (-86_400.0, "Wed, 31 Dec 1969 00:00:00 +0000"),
     ])
     func dates(seconds: Double, expected: String) {
-        #expect(RFC5322Date.format(Date(timeIntervalSince1970: seconds)) == expected)
+        #expect(RFC5322Date.headerValue(Date(timeIntervalSince1970: seconds)) == expected)
     }
 }
