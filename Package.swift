@@ -23,7 +23,8 @@ let package = Package(
     ],
     targets: [
         // System C libraries (Debian packages), plus a typed shim for curl's variadic functions.
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // CCurl gives the headers only: CCurlShim loads libcurl.so.4 on first use (see curl_shim.c).
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
 

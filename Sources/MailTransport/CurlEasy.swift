@@ -16,7 +16,7 @@ final class CurlEasy {
     init(redactedURL: String) throws {
         self.redactedURL = redactedURL
         guard Self.globalInit == Int(CURLE_OK.rawValue) else {
-            throw CurlError(operation: "curl_global_init", code: Self.globalInit, message: "libcurl could not be initialised",
+            throw CurlError(operation: "curl_global_init", code: Self.globalInit, message: curlshim_load_error().map { String(cString: $0) } ?? "libcurl could not be initialised",
                             url: redactedURL)
         }
         guard let handle = curl_easy_init() else {

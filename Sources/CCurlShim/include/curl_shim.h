@@ -1,4 +1,5 @@
-// Typed wrappers for libcurl's variadic functions, which Swift cannot call directly.
+// Typed wrappers for libcurl's variadic functions, which Swift cannot call directly. libcurl itself
+// is loaded on first use (see curl_shim.c), so it costs nothing at start-up.
 #ifndef SUPPORT_INTAKE_CURL_SHIM_H
 #define SUPPORT_INTAKE_CURL_SHIM_H
 #include <curl/curl.h>
@@ -12,5 +13,8 @@ CURLcode curlshim_setopt_str(CURL *handle, CURLoption option, const char *value)
 CURLcode curlshim_setopt_cb(CURL *handle, CURLoption option, curlshim_data_cb value);
 CURLcode curlshim_getinfo_long(CURL *handle, CURLINFO info, long *value);
 CURLcode curlshim_getinfo_socket(CURL *handle, CURLINFO info, curl_socket_t *value);
+
+/// NULL when libcurl is usable, else why not (it is loaded with dlopen on first use).
+const char *curlshim_load_error(void);
 
 #endif
