@@ -10,7 +10,6 @@ public enum CommandLineTool {
         RunCommand.self,
         TicketsCommand.self,
         QuarantineCommand.self,
-        BillingCommand.self,
     ]
 
     public static func exitAfterRunning(_ argv: [String]) -> Never {
