@@ -37,7 +37,7 @@ let package = Package(
 
         // Adapters: the only code that talks to servers and disks.
         .target(name: "MailTransport", dependencies: ["CCurl", "CCurlShim", "IMAPCore", "Tickets"], swiftSettings: strict),
-        .target(name: "TicketStoreSQLite", dependencies: ["CSQLite", "Tickets"], swiftSettings: strict),
+        .target(name: "TicketStoreSQLite", dependencies: ["CSQLite", "MailCore", "Tickets"], swiftSettings: strict),
 
         // Wiring: configuration, the intake pipeline, command implementations.
         .target(name: "Gateway",

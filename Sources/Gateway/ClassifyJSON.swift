@@ -1,3 +1,4 @@
+import MailCore
 import Foundation
 
 /// A minimal JSON writer for `classify --json` lines: strings escaped per RFC 8259 §7, numbers
@@ -54,22 +55,6 @@ enum ClassifyJSON {
     }
 
     private static func writeString(_ text: String, into out: inout String) {
-        out += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out += JSONString.quoted(text)
     }
 }

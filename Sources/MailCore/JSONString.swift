@@ -1,9 +1,10 @@
 /// Writes JSON string literals (RFC 8259 §7): quotes, backslashes and control characters
-/// escaped, everything else (including non-ASCII) kept as UTF-8.
-enum JSONString {
+/// escaped, everything else (including non-ASCII) kept as UTF-8. The one JSON string writer of the
+/// project: `parse --json`, `classify --json`, `tickets --json` and the store's JSON columns use it.
+public enum JSONString {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out: [UInt8] = [ASCII.quote]
         out.reserveCapacity(text.utf8.count + 2)
         for byte in text.utf8 {
@@ -22,7 +23,7 @@ enum JSONString {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func quotedOrNull(_ text: String?) -> String {
+    public static func quotedOrNull(_ text: String?) -> String {
         text.map(quoted) ?? "null"
     }
 }

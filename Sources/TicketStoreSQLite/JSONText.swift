@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 import Tickets
 
 /// JSON text columns: lists the store keeps whole and never queries into.
@@ -59,31 +60,7 @@ enum JSONText {
         return "\(value)"
     }
 
-    /// RFC 8259 §7: quote, backslash and control characters escaped; everything else as is.
     private static func appendQuoted(_ string: String, to text: inout String) {
-        text += "\""
-        let needsEscaping = string.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        guard needsEscaping else {
-            text += string
-            text += "\""
-            return
-        }
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": text += "\\\""
-            case "\\": text += "\\\\"
-            case "\n": text += "\\n"
-            case "\r": text += "\\r"
-            case "\t": text += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    text.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        text += "\""
+        text += JSONString.quoted(string)
     }
 }
