@@ -12,7 +12,9 @@ final class IntakeService {
     let log: any LogSink
     private(set) var source: (any MailSource)?
     private let classify: IntakeCycle.Classify
+    private let replies: ReplySetup?
     private let makeSource: (GatewayConfiguration) throws -> any MailSource
+    private var sender: (any MailSender)?
 
     init(
         configuration: GatewayConfiguration, clock: any Clock, log: any LogSink,
@@ -24,6 +26,7 @@ final class IntakeService {
         self.makeSource = makeSource
         do {
             classify = try IntakeClassifier.make(configuration)
+            replies = try ReplySetup.load(configuration)
         } catch let error as ConfigurationError {
             throw CommandError.usage(error.description)
         }
@@ -38,11 +41,23 @@ final class IntakeService {
         return made
     }
 
-    /// One cycle over the configured mailbox.
+    /// The outbox sender, created on first use (one SMTP connection kept open between cycles);
+    /// nil when replies are off.
+    func outbox() throws -> OutboxDelivery? {
+        guard let replies else { return nil }
+        let made = try sender ?? ReplySetup.sender(configuration)
+        sender = made
+        return OutboxDelivery(store: store, sender: made, clock: clock, log: log, from: replies.supportAddress)
+    }
+
+    /// The responder that queues each ticket's reply in its commit; nil when replies are off.
+    var responder: (any Responder)? { replies?.planner }
+
+    /// One cycle over the configured mailbox, with the outbox sending as it goes.
     func runCycle(shouldStop: @escaping () -> Bool = { false }) throws -> IntakeSummary {
         try IntakeCycle(
             source: try mailSource(), store: store, clock: clock, log: log, configuration: configuration.intake,
-            classify: classify, shouldStop: shouldStop
+            classify: classify, responder: responder, outbox: try outbox(), shouldStop: shouldStop
         ).run()
     }
 

@@ -28,12 +28,19 @@ public final class IntakeCycle {
     /// ticket that a crash then rolled back.
     private let pendingLog = PendingLogSink()
     private let shouldStop: () -> Bool
+    private let outbox: OutboxDelivery?
+    /// Set when the outbox could not send (the SMTP server is down or refuses our login): the cycle
+    /// goes on ticketing, and the replies stay queued for the next one.
+    private var deliveryError: String?
 
     /// `shouldStop` is asked between messages; when it says yes, the cycle marks what it committed,
     /// saves the cursor and returns (a shutdown finishes the message in hand, no more).
+    /// With a `responder`, each ticket's reply is queued in its commit; with an `outbox`, due
+    /// replies go out at the start of the cycle and after each group of mail is marked.
     public init(
         source: any MailSource, store: any TicketStore, clock: any Clock, log: any LogSink,
         configuration: IntakeConfiguration, classify: @escaping Classify = { _ in nil },
+        responder: (any Responder)? = nil, outbox: OutboxDelivery? = nil,
         shouldStop: @escaping () -> Bool = { false }
     ) {
         self.source = source
@@ -41,8 +48,10 @@ public final class IntakeCycle {
         self.log = log
         self.configuration = configuration
         self.intake = MessageIntake(
-            store: store, clock: clock, log: pendingLog, classify: classify, maxAttempts: configuration.maxAttempts)
+            store: store, clock: clock, log: pendingLog, classify: classify, maxAttempts: configuration.maxAttempts,
+            responder: responder)
         self.shouldStop = shouldStop
+        self.outbox = outbox
     }
 
     /// Runs the cycle over every configured mailbox. Throws when the server or the store fails;
@@ -50,10 +59,12 @@ public final class IntakeCycle {
     @discardableResult
     public func run() throws -> IntakeSummary {
         var summary = IntakeSummary()
+        try deliverReplies(into: &summary)
         for mailbox in configuration.mailboxes {
             if shouldStop() { break }
             summary.add(try run(mailbox: mailbox))
         }
+        summary.deliveryError = deliveryError
         log.log(LogEvent(.info, "intake.cycle_done", summary.logFields))
         return summary
     }
@@ -83,6 +94,7 @@ public final class IntakeCycle {
                 let batch = Array(uids[start..<min(start + configuration.commitSize, uids.count)])
                 start += batch.count
                 let handled = try handle(batch: batch, in: context, summary: &summary)
+                try deliverReplies(into: &summary)
                 for uid in batch where !cursorBlocked {
                     if handled.done.contains(uid) { cursor.lastUID = uid } else { cursorBlocked = true }
                 }
@@ -91,6 +103,20 @@ public final class IntakeCycle {
             }
         }
         return summary
+    }
+
+    /// Sends the replies that are due, unless the sender already failed in this cycle.
+    private func deliverReplies(into summary: inout IntakeSummary) throws {
+        guard let outbox, deliveryError == nil else { return }
+        do {
+            let round = try outbox.deliverDue(shouldStop: shouldStop)
+            summary.repliesSent += round.sent
+            summary.repliesRetrying += round.retrying
+            summary.repliesParked += round.parked
+        } catch let error as OutboxDelivery.SenderUnavailable {
+            deliveryError = error.description
+            log.log(LogEvent(.error, "outbox.unavailable", ["reason": error.description]))
+        }
     }
 
     /// Which UIDs of a batch are now settled and marked (or gone), and whether a stop request cut it short.

@@ -15,16 +15,18 @@ public struct MessageIntake {
     let log: any LogSink
     let classify: IntakeCycle.Classify
     let maxAttempts: Int
+    let responder: (any Responder)?
 
     public init(
         store: any TicketStore, clock: any Clock, log: any LogSink, classify: @escaping IntakeCycle.Classify,
-        maxAttempts: Int
+        maxAttempts: Int, responder: (any Responder)? = nil
     ) {
         self.store = store
         self.clock = clock
         self.log = log
         self.classify = classify
         self.maxAttempts = maxAttempts
+        self.responder = responder
     }
 
     /// Builds the record for `raw` (the bytes kept of a message of `size` bytes): parsing never
@@ -41,7 +43,7 @@ public struct MessageIntake {
         let key = LedgerKey(mailbox: mailbox.name, uidValidity: mailbox.uidValidity, uid: message.uid)
         let size = max(message.size, message.bytes.count)
         do {
-            let outcome = try store.commitIntake(try record(key: key, raw: message.bytes, size: size))
+            let outcome = try store.commitIntake(try record(key: key, raw: message.bytes, size: size), responder: responder)
             log.log(event(for: outcome, key: key))
             return .settled(outcome)
         } catch {
@@ -75,6 +77,8 @@ public struct MessageIntake {
         switch outcome {
         case .ticketed(let number):
             return LogEvent(.info, "intake.ticketed", ["mailbox": mailbox, "uid": uid, "ticket": number])
+        case .followUp(let number):
+            return LogEvent(.info, "intake.followup", ["mailbox": mailbox, "uid": uid, "ticket": number])
         case .duplicate(let number):
             return LogEvent(.info, "intake.duplicate", ["mailbox": mailbox, "uid": uid, "ticket": number])
         case .ignored(let reason):
