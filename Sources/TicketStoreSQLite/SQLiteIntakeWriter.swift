@@ -68,10 +68,7 @@ final class SQLiteIntakeWriter: IntakeWriter {
     }
 
     func addEvent(_ event: TicketEvent, ticket: String) throws {
-        try database.run(
-            "INSERT INTO events (ticket_id, kind, actor, detail, created_at) VALUES (?, ?, ?, ?, ?)",
-            [.integer(try id(ofTicket: ticket)), .text(event.kind), .text(event.actor), .text(event.detail),
-             .text(SQLiteTimestamp.text(event.at))])
+        try SQLiteEvents.insert(event, ticketID: try id(ofTicket: ticket), in: database)
     }
 
     func addClassification(_ classification: Classification, ticket: String, at date: Date) throws {

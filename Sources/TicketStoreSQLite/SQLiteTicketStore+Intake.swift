@@ -10,11 +10,4 @@ extension SQLiteTicketStore {
             return try IntakeApplier.apply(record, responder: responder, to: SQLiteIntakeWriter(database: database))
         }
     }
-
-    func insertEvent(_ event: TicketEvent, ticketID: Int64) throws {
-        try database.run(
-            "INSERT INTO events (ticket_id, kind, actor, detail, created_at) VALUES (?, ?, ?, ?, ?)",
-            [.integer(ticketID), .text(event.kind), .text(event.actor), .text(event.detail),
-             .text(SQLiteTimestamp.text(event.at))])
-    }
 }
