@@ -1,0 +1,57 @@
+import Foundation
+import Gateway
+import MailCore
+import MailTransport
+import Replies
+import TicketStoreSQLite
+import Tickets
+import Triage
+
+/// The stages of the loop in process, each timed on its own over the same messages, so the
+/// whole `poll --once` can be read against its parts.
+enum PipelineStages {
+    /// MessageParser and the Triage classifier over every message (no store, no reply).
+    /// Returns the seconds and how many were classified as needing a reply (standard or extended).
+    static func parseAndClassify(_ messages: [[UInt8]], classifier: Classifier) -> (seconds: Double, requests: Int) {
+        let started = ContinuousClock.now
+        var requests = 0
+        for bytes in messages {
+            let category = classifier.classify(MessageParser.parse(bytes)).category
+            if category == .standard || category == .extended { requests += 1 }
+        }
+        return (started.duration(to: .now).seconds, requests)
+    }
+
+    /// The intake cycle over an in-memory mailbox into a fresh SQLite store: parse, classify,
+    /// compose the reply, commit ticket + outbox row, record the marks. Returns the seconds and the
+    /// store (whose outbox then holds the composed replies).
+    static func intake(_ messages: [[UInt8]], database: String, classify: @escaping IntakeCycle.Classify,
+                       responder: ReplyPlanner) throws -> (seconds: Double, store: SQLiteTicketStore, summary: IntakeSummary) {
+        let source = InMemoryMailSource()
+        for bytes in messages { source.deliver(bytes) }
+        let store = try SQLiteTicketStore(path: database)
+        let cycle = IntakeCycle(source: source, store: store, clock: SystemClock(), log: InMemoryLogSink(),
+                                configuration: IntakeConfiguration(), classify: classify, responder: responder)
+        let started = ContinuousClock.now
+        let summary = try cycle.run()
+        return (started.duration(to: .now).seconds, store, summary)
+    }
+
+    /// Sends every composed reply of `store`'s outbox to the SMTP server at `port` over one
+    /// connection (SMTPSender, as the outbox does), without touching the store. Returns the seconds,
+    /// how many the server accepted, and how many TCP connections it took.
+    static func send(outboxOf store: SQLiteTicketStore, port: Int) throws -> (seconds: Double, sent: Int, connections: Int) {
+        let replies = try store.dueReplies(at: Date().addingTimeInterval(3600), limit: try store.ticketCount() + 1)
+        let sender = try SMTPSender(SMTPConfiguration(url: "smtp://127.0.0.1:\(port)", allowInsecure: true,
+                                                      ehloName: "example-hosting.de"))
+        var sent = 0
+        let started = ContinuousClock.now
+        for item in replies {
+            if case .sent = try sender.send(from: BenchmarkWiring.supportAddress, to: [item.message.recipient],
+                                            bytes: item.message.bytes) {
+                sent += 1
+            }
+        }
+        return (started.duration(to: .now).seconds, sent, sender.connectionsOpened)
+    }
+}
