@@ -25,8 +25,9 @@ enum PipelineStages {
     /// The intake cycle over an in-memory mailbox into a fresh SQLite store: parse, classify,
     /// compose the reply, commit ticket + outbox row, record the marks. Returns the seconds and the
     /// store (whose outbox then holds the composed replies).
+    /// Without a `responder` no reply is composed or queued.
     static func intake(_ messages: [[UInt8]], database: String, classify: @escaping IntakeCycle.Classify,
-                       responder: ReplyPlanner) throws -> (seconds: Double, store: SQLiteTicketStore, summary: IntakeSummary) {
+                       responder: ReplyPlanner?) throws -> (seconds: Double, store: SQLiteTicketStore, summary: IntakeSummary) {
         let source = InMemoryMailSource()
         for bytes in messages { source.deliver(bytes) }
         let store = try SQLiteTicketStore(path: database)
@@ -53,5 +54,18 @@ enum PipelineStages {
             }
         }
         return (started.duration(to: .now).seconds, sent, sender.connectionsOpened)
+    }
+
+    /// The outbox as the cycle runs it: OutboxDelivery sends every due row of `store` to the SMTP
+    /// server at `port` and marks each one sent in its own commit (logging to memory, not stderr).
+    /// Against `send`, this shows what the per-reply commit adds to the SMTP conversation.
+    static func deliver(outboxOf store: SQLiteTicketStore, port: Int) throws -> (seconds: Double, sent: Int) {
+        let sender = try SMTPSender(SMTPConfiguration(url: "smtp://127.0.0.1:\(port)", allowInsecure: true,
+                                                      ehloName: "example-hosting.de"))
+        let delivery = OutboxDelivery(store: store, sender: sender, clock: SystemClock(), log: InMemoryLogSink(),
+                                      from: BenchmarkWiring.supportAddress)
+        let started = ContinuousClock.now
+        let summary = try delivery.deliverDue()
+        return (started.duration(to: .now).seconds, summary.sent)
     }
 }

@@ -9,8 +9,10 @@
 //   parse+classify  MessageParser + the Triage classifier (Config/rules.json, Config/faq.json) in process
 //   intake cycle    IntakeCycle in process over an in-memory mailbox into a fresh SQLite store:
 //                   parse, classify, compose the reply, commit ticket + outbox row; its store share
-//                   ("store commit") is this minus parse+classify
+//                   ("store commit") is this minus parse+classify. Once without a responder, once
+//                   with; the difference is reply composition plus the outbox row
 //   SMTP send       the N composed replies of that outbox sent by SMTPSender over one connection
+//   outbox delivery the same replies through OutboxDelivery: send, then mark each sent in its own commit
 //   poll --once     the real `support-intake poll --once` process, fresh database each time:
 //                   ticket+mark; classify+ticket+mark; classify+ticket+reply+mark (the whole loop)
 // and prints the best of R rounds (default 3) as a table. smtp-sink and Dovecot come with
@@ -106,17 +108,26 @@ do {
         best.record("parse+classify", parsed.seconds)
         report("parse + classify (in process)", messages: messages.count, seconds: parsed.seconds,
                note: "  (\(parsed.requests) standard/extended)")
+        let ticketOnly = try PipelineStages.intake(messages, database: "\(server.directory)/cycle-\(UUID().uuidString).sqlite",
+                                                   classify: classify, responder: nil)
+        try? ticketOnly.store.close()
+        best.record("cycle-noreply", ticketOnly.seconds)
+        report("intake cycle in process (commit, no reply)", messages: messages.count, seconds: ticketOnly.seconds)
         let intake = try PipelineStages.intake(messages, database: "\(server.directory)/cycle-\(UUID().uuidString).sqlite",
                                                classify: classify, responder: planner)
         try require(intake.summary.fetched == messages.count, "the in-process cycle took \(intake.summary.fetched) of \(messages.count)")
         best.record("cycle", intake.seconds)
-        report("intake cycle in process (+ compose, commit)", messages: messages.count, seconds: intake.seconds)
+        report("intake cycle in process (+ reply, commit)", messages: messages.count, seconds: intake.seconds)
         let sent = try PipelineStages.send(outboxOf: intake.store, port: sink.port)
-        try? intake.store.close()
         try require(sent.sent == messages.count, "smtp-sink accepted \(sent.sent) of \(messages.count) composed replies")
         best.record("send", sent.seconds)
         report("SMTP send alone (SMTPSender -> smtp-sink)", messages: sent.sent, seconds: sent.seconds,
                note: "  (\(sent.connections) connection\(sent.connections == 1 ? "" : "s"))")
+        let delivered = try PipelineStages.deliver(outboxOf: intake.store, port: sink.port)
+        try? intake.store.close()
+        try require(delivered.sent == messages.count, "the outbox delivered \(delivered.sent) of \(messages.count) replies")
+        best.record("deliver", delivered.seconds)
+        report("outbox delivery (send + commit 'sent' each)", messages: delivered.sent, seconds: delivered.seconds)
 
         for (stage, classifying, replying) in [("poll", false, false), ("poll+classify", true, false), ("poll+reply", true, true)] {
             let run = try FullIntakeRun.poll(server, binary: binary, classify: classifying, replyingTo: replying ? sink : nil)
@@ -130,14 +141,18 @@ do {
 
     let n = Double(messages.count)
     let rate = { (stage: String) in n / (best[stage] ?? .infinity) }
-    let storeSeconds = (best["cycle"] ?? 0) - (best["parse+classify"] ?? 0)
+    let storeSeconds = (best["cycle-noreply"] ?? 0) - (best["parse+classify"] ?? 0)
+    let replySeconds = (best["cycle"] ?? 0) - (best["cycle-noreply"] ?? 0)
     print("\nbest of \(rounds) rounds, \(messages.count) messages:")
     let rows: [(String, Double)] = [
         ("IMAP fetch alone (IMAPSession)", rate("fetch")),
         ("parse + classify", rate("parse+classify")),
-        ("store commit + reply composition (cycle - parse/classify)", storeSeconds > 0 ? n / storeSeconds : .infinity),
-        ("intake cycle in process (no IMAP, no SMTP)", rate("cycle")),
+        ("store commit, no reply (cycle - parse/classify)", storeSeconds > 0 ? n / storeSeconds : .infinity),
+        ("reply composition + outbox row (difference of the cycles)", replySeconds > 0 ? n / replySeconds : .infinity),
+        ("intake cycle in process, no reply (no IMAP)", rate("cycle-noreply")),
+        ("intake cycle in process with reply (no IMAP, no SMTP)", rate("cycle")),
         ("SMTP send alone, one connection (smtp-sink)", rate("send")),
+        ("outbox delivery: send + one commit per reply", rate("deliver")),
         ("poll --once: ticket, mark", rate("poll")),
         ("poll --once: classify, ticket, mark", rate("poll+classify")),
         ("poll --once: whole loop incl. replies", rate("poll+reply")),
