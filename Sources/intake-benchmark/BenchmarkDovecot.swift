@@ -103,15 +103,16 @@ final class BenchmarkDovecot {
     }
 
     /// posix_spawn with a clean signal mask (a daemon must not inherit blocked SIGTERM) and waitpid.
-    static func spawnAndWait(_ path: String, _ arguments: [String], quiet: Bool = true) throws {
-        let pid = try spawn(path, arguments, quiet: quiet)
+    /// `errorLog` names a file that receives the program's stderr (else it goes to /dev/null when quiet).
+    static func spawnAndWait(_ path: String, _ arguments: [String], quiet: Bool = true, errorLog: String? = nil) throws {
+        let pid = try spawn(path, arguments, quiet: quiet, errorLog: errorLog)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         guard status == 0 else { throw BenchmarkError("\(path) \(arguments.joined(separator: " ")) failed with status \(status)") }
     }
 
     /// Starts `path` with a clean signal mask and returns its process id without waiting.
-    static func spawn(_ path: String, _ arguments: [String], quiet: Bool = true) throws -> pid_t {
+    static func spawn(_ path: String, _ arguments: [String], quiet: Bool = true, errorLog: String? = nil) throws -> pid_t {
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw BenchmarkError("\(path) not found: run scripts/install-deps --test")
         }
@@ -121,6 +122,9 @@ final class BenchmarkDovecot {
         if quiet {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
+        if let errorLog {
+            posix_spawn_file_actions_addopen(&actions, 2, errorLog, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -11,6 +11,8 @@ enum FullIntakeRun {
         var settled: Int
         /// Outbox rows the SMTP server accepted.
         var repliesSent: Int
+        /// Where the database and the poll's log (poll.log) are.
+        var folder: String
     }
 
     /// Runs one poll.
@@ -36,11 +38,20 @@ enum FullIntakeRun {
             """
         try config.write(toFile: "\(folder)/config.json", atomically: true, encoding: .utf8)
         let started = ContinuousClock.now
-        try BenchmarkDovecot.spawnAndWait(binary, ["poll", "--once", "--config", "\(folder)/config.json"])
+        try BenchmarkDovecot.spawnAndWait(binary, ["poll", "--once", "--config", "\(folder)/config.json"],
+                                          errorLog: "\(folder)/poll.log")
         let elapsed = started.duration(to: .now).seconds
         let database = "\(folder)/tickets.sqlite"
         return Result(seconds: elapsed, settled: try count("select count(*) from ledger", database: database),
-                      repliesSent: try count("select count(*) from outbox where state = 'sent'", database: database))
+                      repliesSent: try count("select count(*) from outbox where state = 'sent'", database: database),
+                      folder: folder)
+    }
+
+    /// The last lines of a poll's log, for an error message.
+    static func logTail(_ folder: String) -> String {
+        let text = (try? String(contentsOfFile: "\(folder)/poll.log", encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { !$0.contains("event=intake.ticketed") && !$0.contains("event=outbox.sent") }
+            .suffix(5).joined(separator: "\n")
     }
 
     /// One number from the database, read with the sqlite3 shell so the benchmark needs no store code.

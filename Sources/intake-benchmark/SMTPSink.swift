@@ -20,6 +20,12 @@ final class SMTPSink {
         }
     }
 
+    /// Whether smtp-sink still runs (a sink that died mid-run turns every reply into a retry).
+    var isRunning: Bool {
+        var status: Int32 = 0
+        return waitpid(pid, &status, WNOHANG) == 0
+    }
+
     deinit {
         kill(pid, SIGTERM)
         var status: Int32 = 0

@@ -132,7 +132,10 @@ do {
         for (stage, classifying, replying) in [("poll", false, false), ("poll+classify", true, false), ("poll+reply", true, true)] {
             let run = try FullIntakeRun.poll(server, binary: binary, classify: classifying, replyingTo: replying ? sink : nil)
             try require(run.settled == messages.count, "poll --once settled \(run.settled) of \(messages.count)")
-            try require(!replying || run.repliesSent == messages.count, "poll --once sent \(run.repliesSent) replies for \(messages.count) mails")
+            try require(!replying || run.repliesSent == messages.count,
+                        "poll --once sent \(run.repliesSent) replies for \(messages.count) mails"
+                            + (sink.isRunning ? "" : " (smtp-sink is gone: killed from outside?)")
+                            + "; its log ends:\n\(FullIntakeRun.logTail(run.folder))")
             best.record(stage, run.seconds)
             let label = replying ? "poll --once (classify, ticket, reply, mark)" : classifying ? "poll --once (classify, ticket, mark)" : "poll --once (ticket, mark)"
             report(label, messages: run.settled, seconds: run.seconds, note: replying ? "  (\(run.repliesSent) replies sent)" : "")
