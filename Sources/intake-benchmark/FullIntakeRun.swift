@@ -6,7 +6,7 @@ import Foundation
 enum FullIntakeRun {
     /// What one poll did, read back from its database.
     struct Result {
-        var seconds: Double
+        var timing: Timing
         /// Ledger rows: every message the poll settled.
         var settled: Int
         /// Outbox rows the SMTP server accepted.
@@ -37,12 +37,12 @@ enum FullIntakeRun {
              "database": "\(folder)/tickets.sqlite"\(rules)\(replies)}
             """
         try config.write(toFile: "\(folder)/config.json", atomically: true, encoding: .utf8)
-        let started = ContinuousClock.now
+        let stopwatch = Stopwatch(.children)
         try BenchmarkDovecot.spawnAndWait(binary, ["poll", "--once", "--config", "\(folder)/config.json"],
                                           errorLog: "\(folder)/poll.log")
-        let elapsed = started.duration(to: .now).seconds
+        let timing = stopwatch.stop()
         let database = "\(folder)/tickets.sqlite"
-        return Result(seconds: elapsed, settled: try count("select count(*) from ledger", database: database),
+        return Result(timing: timing, settled: try count("select count(*) from ledger", database: database),
                       repliesSent: try count("select count(*) from outbox where state = 'sent'", database: database),
                       folder: folder)
     }
