@@ -8,8 +8,8 @@ Checks: every inbound Message-ID has a ledger row (a ticket, or ignored for auto
 mail has two tickets; every ledger row is marked; every outbox row is 'sent'; every non-automated
 mail got exactly one reply at the SMTP server and automated mail none. Replies are matched to
 their request by In-Reply-To. Two copies of one reply with the SAME Message-ID are the documented
-window (the server accepted it, the process died before the outbox row was marked sent) and are
-reported as such; two replies with different Message-IDs to one mail are a failure.
+window (the server took it after the final '.' of DATA, the process died before the outbox row
+was marked sent, the next run sent the row again) and are reported as such; two replies with different Message-IDs to one mail are a failure.
 Prints the counts and a histogram of replies per inbound mail; exits 1 on any failure.
 """
 import collections
@@ -92,8 +92,9 @@ def main(database, smtp_dir, manifest):
         elif len(got) > 1:
             (split if len({m for m, _ in got}) > 1 else windowed).append(request)
     for request in windowed:
-        print(f"DOUBLE REPLY (documented window: server accepted, process killed before the outbox row was marked sent): "
-              f"<{request}> got {len(by_request[request])} copies of <{by_request[request][0][0]}>")
+        print(f"DOUBLE REPLY, the documented window (the server took the reply after the final '.' of DATA, the process "
+              f"died before the outbox row was marked sent, the next run resent it): <{request}> got "
+              f"{len(by_request[request])} copies of <{by_request[request][0][0]}>")
     for request in split:
         failures.append(f"<{request}> got replies with different Message-IDs: {[m for m, _ in by_request[request]]}")
     for request in sorted(automated):
