@@ -1,7 +1,7 @@
 // intake-benchmark: the whole loop (Dovecot -> ticket -> reply accepted by the SMTP server) and each
 // of its stages on its own, against a throwaway Dovecot and Postfix's smtp-sink, next to mbsync
 // (isync) pulling the same mailbox in the same run. Release build, from the repository root:
-//   swift build -c release --product support-intake --product intake-benchmark
+//   swift build -c release --product support-intake && swift build -c release --product intake-benchmark
 //   .build/release/intake-benchmark [--messages N] [--batch N] [--rounds R]
 // Each round times, over the same N messages (default 5,000, ~3 KB, each unique):
 //   IMAP fetch      IMAPSession alone: select, UID SEARCH, pipelined UID FETCH of every message
