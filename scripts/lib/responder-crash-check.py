@@ -2,7 +2,7 @@
 """The verdict of scripts/crash-test-responder: compares what was delivered (the manifest of
 customer-mail.py), what the store recorded, and what the recording SMTP server received.
 
-  responder-crash-check.py DATABASE SMTP_DIR MANIFEST
+  responder-crash-check.py DATABASE SMTP_DIR MANIFEST [KILL_TIMES]
 
 Checks: every inbound Message-ID has a ledger row (a ticket, or ignored for automated mail); no
 mail has two tickets; every ledger row is marked; every outbox row is 'sent'; every non-automated
@@ -10,6 +10,10 @@ mail got exactly one reply at the SMTP server and automated mail none. Replies a
 their request by In-Reply-To. Two copies of one reply with the SAME Message-ID are the documented
 window (the server took it after the final '.' of DATA, the process died before the outbox row
 was marked sent, the next run sent the row again) and are reported as such; two replies with different Message-IDs to one mail are a failure.
+With KILL_TIMES (one Unix time per line, taken just before each SIGKILL), each double reply says
+which side of the server's "250" the kill nearest to its first copy fell on: before the server had
+recorded the copy (the process died waiting for the 250; the server still took the mail), or after
+it (the process died between the 250 and the commit that marks the row sent).
 Prints the counts and a histogram of replies per inbound mail; exits 1 on any failure.
 """
 import collections
@@ -23,7 +27,7 @@ import sys
 
 
 def replies(directory):
-    """(In-Reply-To, Message-ID, kind) of every received mail."""
+    """(In-Reply-To, Message-ID, kind, arrival time) of every received mail."""
     parser = email.parser.BytesHeaderParser(policy=email.policy.compat32)
     found = []
     for name in sorted(os.listdir(directory)):
@@ -34,11 +38,12 @@ def replies(directory):
         in_reply_to = (header.get("In-Reply-To") or "").strip().strip("<>")
         message_id = (header.get("Message-ID") or "").strip().strip("<>")
         kind = re.match(r"ticket-\d+\.([a-z-]+)\.", message_id)
-        found.append((in_reply_to, message_id, kind.group(1) if kind else "?"))
+        arrived = os.stat(os.path.join(directory, name)).st_mtime
+        found.append((in_reply_to, message_id, kind.group(1) if kind else "?", arrived))
     return found
 
 
-def main(database, smtp_dir, manifest):
+def main(database, smtp_dir, manifest, kill_times=None):
     with open(manifest) as f:
         mails = [json.loads(line) for line in f]
     automated = {m["message_id"] for m in mails if m["automated"]}
@@ -74,15 +79,15 @@ def main(database, smtp_dir, manifest):
 
     received = replies(smtp_dir)
     by_request = collections.defaultdict(list)
-    for in_reply_to, message_id, kind in received:
-        by_request[in_reply_to].append((message_id, kind))
+    for in_reply_to, message_id, kind, arrived in received:
+        by_request[in_reply_to].append((message_id, kind, arrived))
     strangers = sorted(k for k in by_request if k not in wanted)
     histogram = collections.Counter(len(by_request.get(k, [])) for k in wanted - automated)
     automated_histogram = collections.Counter(len(by_request.get(k, [])) for k in automated)
     print(f"SMTP server received {len(received)} mails")
     print("replies per inbound mail (requests):  " + ", ".join(f"{n} replies: {c}" for n, c in sorted(histogram.items())))
     print("replies per inbound mail (automated): " + ", ".join(f"{n} replies: {c}" for n, c in sorted(automated_histogram.items())))
-    kinds = collections.Counter((sample_of[k], kind) for k, got in by_request.items() if k in sample_of for _, kind in got)
+    kinds = collections.Counter((sample_of[k], kind) for k, got in by_request.items() if k in sample_of for _, kind, _ in got)
     print("reply kinds per sample: " + ", ".join(f"{s} -> {k}: {c}" for (s, k), c in sorted(kinds.items())))
     windowed, split = [], []
     for request in sorted(wanted - automated):
@@ -90,13 +95,24 @@ def main(database, smtp_dir, manifest):
         if len(got) == 0:
             failures.append(f"no reply to <{request}>")
         elif len(got) > 1:
-            (split if len({m for m, _ in got}) > 1 else windowed).append(request)
+            (split if len({m for m, _, _ in got}) > 1 else windowed).append(request)
+    kills = []
+    if kill_times:
+        with open(kill_times) as f:
+            kills = [float(line) for line in f if line.strip()]
     for request in windowed:
-        print(f"DOUBLE REPLY, the documented window (the server took the reply after the final '.' of DATA, the process "
-              f"died before the outbox row was marked sent, the next run resent it): <{request}> got "
-              f"{len(by_request[request])} copies of <{by_request[request][0][0]}>")
+        got = by_request[request]
+        when = "no kill time recorded"
+        if kills:
+            # Signed: negative = the kill came before the server recorded the first copy.
+            offset = min((k - got[0][2] for k in kills), key=abs)
+            when = (f"killed {1000 * -offset:.1f} ms before the server recorded the first copy: it died waiting for the 250"
+                    if offset <= 0 else
+                    f"killed {1000 * offset:.1f} ms after the server recorded the first copy: between the 250 and the commit")
+        print(f"DOUBLE REPLY, the documented window ({when}; the next run resent the row with the same Message-ID): "
+              f"<{request}> got {len(got)} copies of <{got[0][0]}>")
     for request in split:
-        failures.append(f"<{request}> got replies with different Message-IDs: {[m for m, _ in by_request[request]]}")
+        failures.append(f"<{request}> got replies with different Message-IDs: {[m for m, _, _ in by_request[request]]}")
     for request in sorted(automated):
         if by_request.get(request):
             failures.append(f"automated mail <{request}> got {len(by_request[request])} replies")
@@ -113,6 +129,6 @@ def main(database, smtp_dir, manifest):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         sys.exit(__doc__)
     sys.exit(main(*sys.argv[1:]))
