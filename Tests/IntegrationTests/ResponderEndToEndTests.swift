@@ -162,3 +162,20 @@ struct ResponderEndToEndTests {
         #expect(lines.allSatisfy { $0.utf8.count <= 78 }, "a line longer than 78 characters")
     }
 }
+
+/// What happens to replies when the SMTP server is away.
+@Suite(.serialized)
+struct ResponderOutageTests {
+    @Test("with the SMTP server down, mail is still ticketed and marked, poll exits 1, and the replies wait uncharged")
+    func smtpDown() throws {
+        let rig = try ResponderRig()
+        rig.smtp.stop()
+        try rig.dovecot.deliver([try ResponderRig.example("standard-de")])
+        let result = try rig.poll()
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("event=outbox.unavailable"), "\(result.stderr)")
+        #expect(try rig.dovecot.count(keyword: "$SupportIntake") == 1)
+        let rows = try rig.withStore { try $0.replies(ticketNumber: "1001") }
+        #expect(rows.count == 1 && rows.allSatisfy { $0.state == .pending && $0.attempts == 0 }, "\(rows)")
+    }
+}
