@@ -172,22 +172,25 @@ public final class IntakeCycle {
             result.done.insert(uid)
         }
         defer { pendingLog.discard() }
+        // Parsing and classifying happen before the transaction, so the write lock is held only
+        // for the writes (the outbox sender's connection needs it between them).
+        let prepared = fetched.sorted(by: { $0.uid < $1.uid }).map { intake.prepare($0, from: mailbox) }
         try store.inOneCommit(syncing: syncing) {
-            for message in fetched.sorted(by: { $0.uid < $1.uid }) {
+            for message in prepared {
                 if shouldStop() {
                     result.stoppedEarly = true
                     return
                 }
                 summary.fetched += 1
-                switch try intake.take(message, from: mailbox) {
+                switch try intake.commit(message) {
                 case .settled(let outcome):
                     summary.count(outcome)
-                    toMark.append(message.uid)
+                    toMark.append(message.key.uid)
                 case .willRetry:
                     summary.failed += 1
                 case .quarantined:
                     summary.quarantined += 1
-                    toQuarantine.append(message.uid)
+                    toQuarantine.append(message.key.uid)
                 }
             }
         }
