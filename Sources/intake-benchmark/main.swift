@@ -162,8 +162,8 @@ do {
     let rows: [(String, Timing)] = [
         ("IMAP fetch alone (IMAPSession; CPU: client only)", best.timing("fetch")),
         ("parse + classify", best.timing("parse+classify")),
-        ("store commit, no reply (cycle - parse/classify)", difference("cycle-noreply", "parse+classify")),
-        ("reply composition + outbox row (difference of the cycles)", difference("cycle", "cycle-noreply")),
+        ("store commit, no reply (cycle - parse/classify) *", difference("cycle-noreply", "parse+classify")),
+        ("reply composition + outbox row (cycle difference) *", difference("cycle", "cycle-noreply")),
         ("intake cycle in process, no reply (no IMAP)", best.timing("cycle-noreply")),
         ("intake cycle in process with reply (no IMAP, no SMTP)", best.timing("cycle")),
         ("SMTP send alone, one connection (smtp-sink)", best.timing("send")),
@@ -178,6 +178,7 @@ do {
         let rate = { (seconds: Double) in seconds > 0 ? String(format: "%13.0f", n / seconds) : "            -" }
         print(label.padding(toLength: 60, withPad: " ", startingAt: 0) + rate(timing.wall) + " " + rate(timing.cpu))
     }
+    print("* the difference of two best times: noisy when the machine is busy, read the CPU column")
     let loop = n / best.timing("poll+reply").wall, intakeOnly = n / best.timing("poll+classify").wall
     let mbsync = n / best.timing("mbsync").wall, mbsyncNoSync = n / best.timing("mbsync-nofsync").wall
     print(String(format: "whole loop: %.0f msgs/s = %.1fx mbsync (FSync yes), %.1fx mbsync (FSync no); target 1000 msgs/s: %@",
