@@ -38,11 +38,11 @@ enum CostAnswerReading: Equatable {
             return
         }
         if phrase.meaning == .refuse {
-            self = .refuse(text.evidence(from: start, to: match.end))
+            self = .refuse(Self.evidence(text, layout, start..<match.end))
             return
         }
         if let negator = Self.negator(text, before: clauseStart..<match.end) ?? Self.negator(text, after: match.end, in: sentence) {
-            self = .refuse(text.evidence(from: min(start, negator), to: max(match.end, negator + 1)))
+            self = .refuse(Self.evidence(text, layout, min(start, negator)..<max(match.end, negator + 1)))
             return
         }
         // "Einverstanden bin ich damit, ehrlich gesagt, nicht.": a negation can close the sentence.
@@ -50,7 +50,17 @@ enum CostAnswerReading: Equatable {
             self = .undecided
             return
         }
-        self = .accept(text.evidence(from: start, to: match.end))
+        self = .accept(Self.evidence(text, layout, start..<match.end))
+    }
+
+    /// Evidence quotes whole clauses ("Ich bin mit den Kosten einverstanden") up to this many words;
+    /// in a longer clause only the phrase and the words that lead into it.
+    static let maximumEvidenceWords = 12
+
+    private static func evidence(_ text: TokenizedText, _ layout: SentenceLayout, _ words: Range<Int>) -> String {
+        let clause = min(words.lowerBound, layout.clauseStart[words.lowerBound])..<max(words.upperBound, layout.clauseEnd[words.upperBound - 1])
+        let quoted = clause.count <= maximumEvidenceWords ? clause : words
+        return text.evidence(from: quoted.lowerBound, to: quoted.upperBound)
     }
 
     /// Answer words, speakers and negations just before a phrase belong to its evidence.

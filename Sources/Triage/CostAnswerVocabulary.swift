@@ -98,6 +98,8 @@ enum CostAnswerVocabulary {
         "moeglicherweise", "ueberlege", "ueberlegen",
         "if", "unless", "provided", "providing", "before", "whether", "maybe", "perhaps", "might",
         "consider", "considering",
+        // Caps on the work: an agent has to agree to them.
+        "hoechstens", "maximal", "begrenzt", "budget", "most", "limit", "exceed",
     ]
     /// A hedge right after one of these asks for a message, not a condition ("let me know if…").
     static let harmlessBeforeHedge: Set<String> = ["know", "bescheid", "sich", "mir", "me", "us", "uns", "tell", "ask"]

@@ -1,11 +1,12 @@
 /// Where each word's sentence and clause start and end, and which sentences are questions: what
 /// `CostAnswerReading` needs around every match, worked out once per text.
 struct SentenceLayout {
-    /// Per word: the first word of its sentence, one past its sentence's last word, and the first
-    /// word of its clause.
+    /// Per word: the first word of its sentence, one past its sentence's last word, the first word
+    /// of its clause and one past its clause's last word.
     private(set) var sentenceStart: [Int] = []
     private(set) var sentenceEnd: [Int] = []
     private(set) var clauseStart: [Int] = []
+    private(set) var clauseEnd: [Int] = []
     /// Per word: whether its sentence ends with a question mark.
     private(set) var inQuestion: [Bool] = []
 
@@ -25,6 +26,12 @@ struct SentenceLayout {
                 clauseStart.append(clause)
                 inQuestion.append(question)
             }
+            var clauseFinish = end
+            for index in (start..<end).reversed() {
+                clauseEnd.append(clauseFinish)
+                if index > start, tokens[index - 1].clause != tokens[index].clause { clauseFinish = index }
+            }
+            clauseEnd[start...].reverse()
             start = end
         }
     }

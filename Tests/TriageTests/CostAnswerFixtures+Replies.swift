@@ -21,11 +21,11 @@ extension CostAnswerFixtures {
         Reply(name: "agreeing to the costs", raw: message("Hallo, ich stimme den Kosten zu.\n\nMfG\nM. Müller"),
               expected: .accepted("ich stimme den Kosten zu")),
         Reply(name: "ok, einverstanden", raw: message("Ok, einverstanden!"), expected: .accepted("Ok, einverstanden")),
-        Reply(name: "ja, bitte beginnen", raw: message("Ja, bitte beginnen Sie."), expected: .accepted("Ja, bitte beginnen")),
+        Reply(name: "ja, bitte beginnen", raw: message("Ja, bitte beginnen Sie."), expected: .accepted("Ja, bitte beginnen Sie")),
         Reply(name: "Sie können gerne anfangen", raw: message("Danke für die schnelle Antwort. Sie können gerne anfangen."),
               expected: .accepted("Sie können gerne anfangen")),
         Reply(name: "no problem, then accepted", raw: message("Kein Problem ich bin einverstanden"),
-              expected: .accepted("ich bin einverstanden")),
+              expected: .accepted("Kein Problem ich bin einverstanden")),
         Reply(name: "English over a Gmail quote", raw: message("""
             Yes, I accept. Let me know if you need the FTP password.
 
@@ -39,7 +39,7 @@ extension CostAnswerFixtures {
               expected: .accepted("Please go ahead")),
         Reply(name: "agreed, please proceed", raw: message("Agreed, please proceed."), expected: .accepted("Agreed")),
         Reply(name: "I agree to the charges", raw: message("Hi, I agree to the charges. The shop must be back by Monday."),
-              expected: .accepted("I agree")),
+              expected: .accepted("I agree to the charges")),
         Reply(name: "Outlook with an original-message separator", raw: message("""
             Ja, einverstanden
 
@@ -71,6 +71,9 @@ extension CostAnswerFixtures {
             Kosten zugestimmt haben. Antworten Sie dazu bitte auf diese E-Mail mit „Ja, einverstanden“ und \
             lassen Sie „[Ticket#4711]“ im Betreff stehen. Ohne Ihre Zustimmung entstehen Ihnen keine Kosten.</p></blockquote>
             """, contentType: "text/html; charset=utf-8"), expected: .accepted("Einverstanden")),
+        Reply(name: "a request after the acceptance", raw: message("""
+            Ich bin mit den Kosten einverstanden. Bitte rufen Sie mich vorher kurz an, falls Sie Zugangsdaten brauchen.
+            """), expected: .accepted("Ich bin mit den Kosten einverstanden")),
         Reply(name: "quoted-printable umlauts", raw: message("""
             Ich bin einverstanden. Bitte pr=C3=BCfen Sie vor allem die Datenbank.
 
@@ -119,11 +122,11 @@ extension CostAnswerFixtures {
         Reply(name: "ich lehne ab", raw: message("Ich lehne ab.\n\nMit freundlichen Grüßen\nMax Müller"),
               expected: .refused("Ich lehne ab")),
         Reply(name: "no paid support", raw: message("Ich möchte keine kostenpflichtige Unterstützung, bitte schließen Sie das Ticket."),
-              expected: .refused("keine kostenpflichtige")),
+              expected: .refused("Ich möchte keine kostenpflichtige Unterstützung")),
         Reply(name: "please do not start", raw: message("Bitte nicht beginnen, ich kläre das erst intern."),
               expected: .refused("Bitte nicht beginnen")),
         Reply(name: "I do not accept", raw: message("I do not accept these charges.\n\n\(gmailAttribution)\n\(quoted(englishNotice))"),
-              expected: .refused("I do not accept")),
+              expected: .refused("I do not accept these charges")),
         Reply(name: "I don't accept", raw: message("I don’t accept."), expected: .refused("I don’t accept")),
         Reply(name: "please don't go ahead", raw: message("Please don't go ahead, my colleague will fix it."),
               expected: .refused("Please don't go ahead")),
@@ -131,8 +134,8 @@ extension CostAnswerFixtures {
         Reply(name: "no thanks", raw: message("No thanks, I'll restore the backup myself."), expected: .refused("No thanks")),
         Reply(name: "I decline", raw: message("I decline.\n\nRegards,\nJane"), expected: .refused("I decline")),
         Reply(name: "not agreeing, blaming the provider", raw: message("I do not agree with the costs, this is your fault."),
-              expected: .refused("I do not agree")),
-        Reply(name: "too expensive", raw: message("Das ist mir zu teuer."), expected: .refused("zu teuer")),
+              expected: .refused("I do not agree with the costs")),
+        Reply(name: "too expensive", raw: message("Das ist mir zu teuer."), expected: .refused("Das ist mir zu teuer")),
     ]
 
     static let nonAnswers: [Reply] = [
@@ -144,6 +147,7 @@ extension CostAnswerFixtures {
             Sie schreiben, ich soll mit "Ja, einverstanden" antworten. Ich möchte erst wissen, wie lange das dauert.
             """), expected: .noAnswer),
         Reply(name: "a condition", raw: message("Einverstanden, wenn es nicht mehr als eine Stunde dauert."), expected: .noAnswer),
+        Reply(name: "a cap on the hours", raw: message("Ich bin einverstanden, aber höchstens zwei Stunden."), expected: .noAnswer),
         Reply(name: "an English condition", raw: message("If it stays below 50 EUR, I accept."), expected: .noAnswer),
         Reply(name: "undecided", raw: message("Ich weiß nicht, ob ich einverstanden bin."), expected: .noAnswer),
         Reply(name: "accepting and refusing", raw: message("Ja, einverstanden. Nein, doch nicht, zu teuer."), expected: .noAnswer),
