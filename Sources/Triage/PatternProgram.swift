@@ -7,6 +7,11 @@ struct PatternProgram: Sendable {
         var kind: PhrasePattern.TermKind
         var start: Int32
         var count: Int32
+        /// The term's first four bytes packed as `head` packs them, and the mask of those it has
+        /// (0 for terms without a fixed beginning): a word whose head disagrees is passed over
+        /// without comparing bytes.
+        var head: UInt32 = 0
+        var headMask: UInt32 = 0
     }
 
     /// A gap, or a choice among `termCount` terms starting at `firstTerm`.
@@ -113,7 +118,11 @@ struct PatternProgram: Sendable {
                     elements.append(Element(isGap: false, firstTerm: Int32(terms.count), termCount: Int32(alternatives.count),
                                             firstBytes: Self.firstByteMask(alternatives)))
                     for alternative in alternatives {
-                        terms.append(Term(kind: alternative.kind, start: Int32(termBytes.count), count: Int32(alternative.bytes.count)))
+                        var term = Term(kind: alternative.kind, start: Int32(termBytes.count), count: Int32(alternative.bytes.count))
+                        if alternative.kind == .exact || alternative.kind == .prefix {
+                            (term.head, term.headMask) = Self.head(alternative.bytes)
+                        }
+                        terms.append(term)
                         termBytes += alternative.bytes
                     }
                 }
@@ -239,7 +248,6 @@ struct PatternProgram: Sendable {
                 termBytes.withUnsafeBufferPointer { termBytes in
                     terms.withUnsafeBufferPointer { terms in
                         elements.withUnsafeBufferPointer { elements in
-                            let matcher = ProgramMatcher(bytes: bytes, tokens: tokens, termBytes: termBytes, terms: terms, elements: elements)
                             // Which two-byte word beginnings occur: one bit per key.
                             var present = [UInt64](repeating: 0, count: Self.keyCount / 64)
                             var tableBits = Self.minimumTripleTableBits
@@ -248,9 +256,11 @@ struct PatternProgram: Sendable {
                             }
                             var triples = [UInt64](repeating: 0, count: (1 << tableBits) / 64)
                             // Each word's first four bytes (run on into the sentence), computed once.
-                            var heads = [(head: UInt32, mask: UInt32)](repeating: (0, 0), count: tokens.count)
+                            // Written in full below before any read; freed when the scan ends.
+                            let heads = UnsafeMutableBufferPointer<(head: UInt32, mask: UInt32)>.allocate(capacity: tokens.count)
+                            defer { heads.deallocate() }
                             for index in 0..<tokens.count {
-                                let (head, mask) = matcher.head(at: index)
+                                let (head, mask) = ProgramMatcher.head(at: index, bytes: bytes, tokens: tokens)
                                 heads[index] = (head, mask)
                                 guard mask & 0xFF00 != 0 else { continue }
                                 let (first, second) = (UInt8(truncatingIfNeeded: head), UInt8(truncatingIfNeeded: head >> 8))
@@ -260,6 +270,8 @@ struct PatternProgram: Sendable {
                                 let slot = Self.tripleSlot(Self.triple(first, second, UInt8(truncatingIfNeeded: head >> 16)), tableBits: tableBits)
                                 triples[slot >> 6] |= 1 << UInt64(slot & 63)
                             }
+                            let matcher = ProgramMatcher(bytes: bytes, tokens: tokens, heads: UnsafeBufferPointer(heads), termBytes: termBytes,
+                                                         terms: terms, elements: elements)
                             // 0 not yet known, 1 every required word occurs in the text, -1 some does not.
                             var viable = [Int8](repeating: 0, count: count)
                             // Tries one bucket entry at word `index` (no candidate list is built: the
