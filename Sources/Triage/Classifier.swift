@@ -19,7 +19,9 @@ public final class Classifier: Sendable {
     private let suppressingRules: Set<String>
     private let faqOfRule: [String: Int]
     private let fieldRules: [Int]
-    private let headerNames: [Int: [UInt8]]
+    /// The header names the rules look at, and which of them each rule wants.
+    private let headerNames: [[UInt8]]
+    private let headerOfRule: [Int]
 
     /// Checks that every FAQ id a rule points to exists in the catalogue.
     public init(rules: RuleSet, catalogue: FAQCatalogue) throws(RuleSetError) {
@@ -33,14 +35,14 @@ public final class Classifier: Sendable {
         needsQuoted = rules.rules.contains { $0.field == .quoted && !$0.phrases.isEmpty }
         index = WordPatternIndex(rules.rules, articles: catalogue.articles)
         fieldRules = rules.rules.indices.filter { !rules.rules[$0].field.isWordText || rules.rules[$0].phrases.isEmpty }
-        headerNames = HitCollector.headerNames(rules.rules)
+        (headerNames, headerOfRule) = HitCollector.headerNames(rules.rules)
         suppressingRules = Set(rules.rules.filter(\.suppressesFAQ).map(\.id))
         faqOfRule = Dictionary(rules.rules.compactMap { rule in rule.faq.map { (rule.id, $0) } }, uniquingKeysWith: { first, _ in first })
     }
 
     public func classify(_ message: ParsedMessage) -> Classification {
-        let features = MessageFeatures(message, needsQuoted: needsQuoted)
-        var collector = HitCollector(rules: rules.rules, fieldRules: fieldRules, headerNames: headerNames)
+        let features = MessageFeatures(message, needsQuoted: needsQuoted, wantedHeaders: headerNames)
+        var collector = HitCollector(rules: rules.rules, fieldRules: fieldRules, headerOfRule: headerOfRule)
         collector.collectFields(features)
         let subjectScan = WordScan(features.subject, table: index.subject)
         let bodyScan = WordScan(features.body, table: index.body)

@@ -13,28 +13,35 @@ struct HitCollector {
     static let maximumEvidenceLength = 100
 
     let rules: [Rule]
-    private(set) var hits: [Int: RuleHit] = [:]
+    /// Hits with their rule's index, unordered: a mail fires a handful of rules, and a linear
+    /// search over them is cheaper than hashing into a dictionary.
+    private(set) var hits: [(rule: Int, hit: RuleHit)] = []
     private(set) var ticketNumber: String?
 
     /// The rules that look at header-like fields rather than words.
     let fieldRules: [Int]
 
-    /// The header names of header rules as UTF-8, by rule index (prepared once per rule set).
-    let headerNames: [Int: [UInt8]]
+    /// By rule index: which of the wanted header names (`headerNames(_:).names`) the rule looks at, or -1.
+    let headerOfRule: [Int]
 
-    init(rules: [Rule], fieldRules: [Int], headerNames: [Int: [UInt8]]) {
+    init(rules: [Rule], fieldRules: [Int], headerOfRule: [Int]) {
         self.rules = rules
         self.fieldRules = fieldRules
-        self.headerNames = headerNames
+        self.headerOfRule = headerOfRule
     }
 
-    /// `headerNames` for `rules`.
-    static func headerNames(_ rules: [Rule]) -> [Int: [UInt8]] {
-        var names: [Int: [UInt8]] = [:]
-        for (index, rule) in rules.enumerated() {
-            if case .header(let name) = rule.field { names[index] = Array(name.utf8) }
+    /// The distinct header names the rules look at, as UTF-8, and for each rule the index of its
+    /// name among them (-1 for rules over other fields). Prepared once per rule set.
+    static func headerNames(_ rules: [Rule]) -> (names: [[UInt8]], ofRule: [Int]) {
+        var names: [[UInt8]] = []
+        let ofRule = rules.map { rule -> Int in
+            guard case .header(let name) = rule.field else { return -1 }
+            let bytes = Array(name.utf8)
+            if let known = names.firstIndex(of: bytes) { return known }
+            names.append(bytes)
+            return names.count - 1
         }
-        return names
+        return (names, ofRule)
     }
 
     mutating func collectWords(_ text: TokenizedText, _ scan: WordScan) {
@@ -58,7 +65,7 @@ struct HitCollector {
         for found in scan.found where found.rule < rules.count {
             let rule = rules[found.rule]
             guard case .category(let category) = rule.target else { continue }
-            if let existing = hits[found.rule], existing.note == nil { continue }
+            if let existing = hit(found.rule), existing.note == nil { continue }
             let match = found.match
             let clause = text.tokens[match.start].clause
             var note: String?
@@ -73,9 +80,9 @@ struct HitCollector {
                 note = "does not apply because of '\(exception)'"
             }
             if note == nil, category == .followup, let number = match.number, ticketNumber == nil { ticketNumber = number }
-            if note != nil, hits[found.rule] != nil { continue }
-            hits[found.rule] = RuleHit(rule: rule.id, target: rule.target, weight: note == nil ? rule.weight : 0,
-                                       evidence: text.evidence(from: match.start, to: match.end), note: note)
+            if note != nil, hit(found.rule) != nil { continue }
+            store(found.rule, RuleHit(rule: rule.id, target: rule.target, weight: note == nil ? rule.weight : 0,
+                                      evidence: text.evidence(from: match.start, to: match.end), note: note))
         }
     }
 
@@ -105,7 +112,7 @@ struct HitCollector {
             case .from: collect(index, rule, features.loweredFrom, features.from)
             case .contentType: collect(index, rule, features.loweredContentTypes, features.contentTypes)
             case .header(let name):
-                let values = features.headerValues(headerNames[index] ?? Array(name.utf8))
+                let values = features.headerValues(index < headerOfRule.count ? headerOfRule[index] : -1)
                 if rule.matchesPresence, let first = values.first {
                     record(index, evidence: "\(name): \(first)", number: nil)
                     continue
@@ -138,8 +145,8 @@ struct HitCollector {
 
     private mutating func record(_ index: Int, evidence: String, number: String?) {
         let rule = rules[index]
-        hits[index] = RuleHit(rule: rule.id, target: rule.target, weight: rule.weight,
-                              evidence: String(evidence.prefix(Self.maximumEvidenceLength)), note: nil)
+        store(index, RuleHit(rule: rule.id, target: rule.target, weight: rule.weight,
+                             evidence: String(evidence.prefix(Self.maximumEvidenceLength)), note: nil))
         if rule.target == .category(.followup), let number, ticketNumber == nil { ticketNumber = number }
     }
 
@@ -187,5 +194,15 @@ struct HitCollector {
     }
 
     /// The hits in rule-file order.
-    var orderedHits: [RuleHit] { hits.keys.sorted().compactMap { hits[$0] } }
+    var orderedHits: [RuleHit] { hits.sorted { $0.rule < $1.rule }.map(\.hit) }
+
+    private func hit(_ rule: Int) -> RuleHit? { hits.first { $0.rule == rule }?.hit }
+
+    private mutating func store(_ rule: Int, _ hit: RuleHit) {
+        if let index = hits.firstIndex(where: { $0.rule == rule }) {
+            hits[index].hit = hit
+        } else {
+            hits.append((rule, hit))
+        }
+    }
 }
