@@ -17,6 +17,10 @@ struct TokenizedText {
     /// The longest text that is looked at (UTF-8 bytes); longer mails are judged by their beginning.
     static let maximumBytes = 60_000
 
+    /// Words and their separators take about this many bytes: tokens are reserved for it up front,
+    /// so a mail's words do not regrow the array several times.
+    static let bytesPerWordEstimate = 5
+
     /// The original text's UTF-8, for quoting evidence.
     let original: [UInt8]
     private(set) var bytes: [UInt8] = []
@@ -30,6 +34,7 @@ struct TokenizedText {
     init(utf8: [UInt8], firstSentence: Int = 0) {
         original = utf8.count > Self.maximumBytes ? Array(utf8.prefix(Self.maximumBytes)) : utf8
         bytes.reserveCapacity(original.count)
+        tokens.reserveCapacity(original.count / Self.bytesPerWordEstimate + 1)
         var sentence = firstSentence
         var clause = 0
         var comma = false

@@ -16,7 +16,7 @@ struct WordScan {
     init(_ text: TokenizedText, table: WordPatternIndex.Table) {
         var found: [Found] = []
         var perRule = [UInt8](repeating: 0, count: table.owners)
-        table.program.scan(text) { pattern, match in
+        table.scan(text) { pattern, match in
             let entry = table.entries[pattern]
             guard perRule[entry.rule] < Self.maximumMatchesPerRule else { return }
             perRule[entry.rule] += 1
