@@ -43,10 +43,14 @@ struct ProgramMatcher {
         guard element < last else { return index }
         let current = elements[element]
         if current.isGap {
+            // A gap never ends a pattern; the words after it are tried only where the next term could
+            // start (the same first-byte test `match` makes, without the call).
+            let next = element + 1 < last ? elements[element + 1] : current
             var position = index
             for _ in 0...PhrasePattern.maximumGap {
                 guard position < tokens.count, tokens[position].sentence == sentence else { return nil }
-                if let end = match(element: element + 1, last: last, at: position, sentence: sentence, number: &number) {
+                if next.isGap || next.firstBytes & PatternProgram.firstByteBit(bytes[tokens[position].start]) != 0,
+                   let end = match(element: element + 1, last: last, at: position, sentence: sentence, number: &number) {
                     return end
                 }
                 position += 1
