@@ -15,7 +15,9 @@ struct HitCollector {
     let rules: [Rule]
     /// Hits with their rule's index, unordered: a mail fires a handful of rules, and a linear
     /// search over them is cheaper than hashing into a dictionary.
-    private(set) var hits: [(rule: Int, hit: RuleHit)] = []
+    private(set) var hits: [(rule: Int, hit: RuleHit)]
+    /// Room reserved for hits up front (a mail rarely fires more rules).
+    static let expectedHits = 12
     private(set) var ticketNumber: String?
 
     /// The rules that look at header-like fields rather than words.
@@ -28,6 +30,8 @@ struct HitCollector {
         self.rules = rules
         self.fieldRules = fieldRules
         self.headerOfRule = headerOfRule
+        hits = []
+        hits.reserveCapacity(Self.expectedHits)
     }
 
     /// The distinct header names the rules look at, as UTF-8, and for each rule the index of its

@@ -40,6 +40,9 @@ struct OwnWords: Sendable {
     /// "Viele Grüße, Max Müller" ends the text; "Grüße aus München, unser Shop ist weg" does not.
     static let maximumNameAfterClosing = 22
 
+    /// Mail lines are rarely shorter on average: the line list is reserved for it up front.
+    static let bytesPerLineEstimate = 40
+
     /// Markers sit at the start of a line: only this much of each line is inspected.
     static let inspectedLineLength = 120
 
@@ -61,6 +64,7 @@ struct OwnWords: Sendable {
     init(_ body: String) {
         let bytes = Array(body.utf8)
         var lines: [Range<Int>] = []
+        lines.reserveCapacity(bytes.count / Self.bytesPerLineEstimate + 1)
         var lineStart = 0
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
             lines.append(lineStart..<offset)
@@ -71,6 +75,8 @@ struct OwnWords: Sendable {
         let lowered = Self.lowered(bytes)
         var own: [Range<Int>] = []
         var quoted: [Range<Int>] = []
+        own.reserveCapacity(lines.count)
+        quoted.reserveCapacity(lines.count)
         lowered.withUnsafeBufferPointer { lowered in
             let inspected = lines.map { UnsafeBufferPointer(rebasing: lowered[Self.inspected(lowered, $0)]) }
             var index = 0

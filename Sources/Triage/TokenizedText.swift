@@ -135,9 +135,11 @@ struct TokenizedText {
     /// The original words from token `from` up to (excluding) `to`, whitespace collapsed.
     func evidence(from: Int, to: Int) -> String {
         guard from < to, from >= 0, to <= tokens.count else { return "" }
+        let source = original[tokens[from].source.lowerBound..<tokens[to - 1].source.upperBound]
         var out: [UInt8] = []
+        out.reserveCapacity(source.count)
         var blank = false
-        for byte in original[tokens[from].source.lowerBound..<tokens[to - 1].source.upperBound] {
+        for byte in source {
             if byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09 {
                 blank = true
                 continue

@@ -13,8 +13,12 @@ struct WordScan {
 
     let found: [Found]
 
+    /// Room reserved for matches up front: most texts have fewer, so the array never regrows.
+    static let expectedMatches = 16
+
     init(_ text: TokenizedText, table: WordPatternIndex.Table) {
         var found: [Found] = []
+        found.reserveCapacity(Self.expectedMatches)
         var perRule = [UInt8](repeating: 0, count: table.owners)
         table.scan(text) { pattern, match in
             let entry = table.entries[pattern]
