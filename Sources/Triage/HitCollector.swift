@@ -1,4 +1,5 @@
 import Foundation
+internal import Glibc
 import MailCore
 
 /// Turns pattern matches into rule hits: one per rule, the first match that no negation or
@@ -166,17 +167,27 @@ struct HitCollector {
         return nil
     }
 
-    /// The first of the lower-case `substrings` found in the lower-cased value.
+    /// The first of the lower-case `substrings` found in the lower-cased value (C's `memchr` and
+    /// `memcmp`: these rules run on every mail).
     private static func firstSubstring(_ substrings: [[UInt8]], in haystack: [UInt8]) -> String? {
-        for needle in substrings where !needle.isEmpty && needle.count <= haystack.count {
-            let first = needle[0]
-            for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-                if haystack[start..<(start + needle.count)].elementsEqual(needle) {
-                    return String(decoding: needle, as: UTF8.self)
+        haystack.withUnsafeBufferPointer { haystack in
+            guard let base = haystack.baseAddress else { return nil }
+            for needle in substrings where !needle.isEmpty && needle.count <= haystack.count {
+                let found = needle.withUnsafeBufferPointer { needle -> Bool in
+                    guard let first = needle.first, let needleBase = needle.baseAddress else { return false }
+                    var start = 0
+                    while start + needle.count <= haystack.count,
+                          let hit = memchr(base + start, Int32(first), haystack.count - needle.count - start + 1) {
+                        let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(base + offset, needleBase, needle.count) == 0 { return true }
+                        start = offset + 1
+                    }
+                    return false
                 }
+                if found { return String(decoding: needle, as: UTF8.self) }
             }
+            return nil
         }
-        return nil
     }
 
     /// The matched text and, when the regex has a capture group that matched digits, that number.
