@@ -70,7 +70,8 @@ struct HitCollector {
         for found in scan.found where found.rule < rules.count {
             let rule = rules[found.rule]
             guard case .category(let category) = rule.target else { continue }
-            if let existing = hit(found.rule), existing.note == nil { continue }
+            let existing = hits.firstIndex { $0.rule == found.rule }
+            if let existing, hits[existing].hit.note == nil { continue }
             let match = found.match
             let clause = text.tokens[match.start].clause
             var note: String?
@@ -85,9 +86,10 @@ struct HitCollector {
                 note = "does not apply because of '\(exception)'"
             }
             if note == nil, category == .followup, let number = match.number, ticketNumber == nil { ticketNumber = number }
-            if note != nil, hit(found.rule) != nil { continue }
-            store(found.rule, RuleHit(rule: rule.id, target: rule.target, weight: note == nil ? rule.weight : 0,
-                                      evidence: text.evidence(from: match.start, to: match.end), note: note))
+            if note != nil, existing != nil { continue }
+            let hit = RuleHit(rule: rule.id, target: rule.target, weight: note == nil ? rule.weight : 0,
+                              evidence: text.evidence(from: match.start, to: match.end), note: note)
+            if let existing { hits[existing].hit = hit } else { hits.append((found.rule, hit)) }
         }
     }
 
@@ -210,8 +212,6 @@ struct HitCollector {
 
     /// The hits in rule-file order.
     var orderedHits: [RuleHit] { hits.sorted { $0.rule < $1.rule }.map(\.hit) }
-
-    private func hit(_ rule: Int) -> RuleHit? { hits.first { $0.rule == rule }?.hit }
 
     private mutating func store(_ rule: Int, _ hit: RuleHit) {
         if let index = hits.firstIndex(where: { $0.rule == rule }) {

@@ -20,7 +20,7 @@ struct MessageFeatures {
     let loweredFrom: [UInt8]
     let loweredContentTypes: [UInt8]
 
-    init(_ message: ParsedMessage, needsQuoted: Bool, wantedHeaders: [[UInt8]]) {
+    init(_ message: borrowing ParsedMessage, needsQuoted: Bool, wantedHeaders: [[UInt8]]) {
         rawSubject = message.subject ?? ""
         loweredSubject = Self.lowered(rawSubject)
         subject = TokenizedText(utf8: Self.strippingPrefixes(Array(rawSubject.utf8), lowered: loweredSubject))
