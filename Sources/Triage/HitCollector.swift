@@ -50,6 +50,7 @@ struct HitCollector {
     }
 
     mutating func collectWords(_ text: TokenizedText, _ scan: WordScan) {
+        let rules = self.rules
         // Cue positions only; their words are quoted when a cue actually cancels a hit.
         var negations: [(start: Int, end: Int, clause: Int)] = []
         var attributions: [Int: Range<Int>] = [:]
@@ -112,20 +113,25 @@ struct HitCollector {
 
     /// Regular-expression and presence rules over subject, sender, content types and headers.
     mutating func collectFields(_ features: MessageFeatures) {
+        // A local copy of the list: its rules are then borrowed, not retained, while hits are recorded.
+        let rules = self.rules
         for index in fieldRules {
             let rule = rules[index]
-            switch rule.field {
-            case .subject: collect(index, rule, features.loweredSubject, features.rawSubject)
-            case .from: collect(index, rule, features.loweredFrom, features.from)
-            case .contentType: collect(index, rule, features.loweredContentTypes, features.contentTypes)
-            case .header(let name):
-                let values = features.headerValues(index < headerOfRule.count ? headerOfRule[index] : -1)
-                if rule.matchesPresence, let first = values.first {
+            let header = index < headerOfRule.count ? headerOfRule[index] : -1
+            if header >= 0 {
+                let values = features.headerValues(header)
+                if rule.matchesPresence, let first = values.first, case .header(let name) = rule.field {
                     record(index, evidence: "\(name): \(first)", number: nil)
                     continue
                 }
                 for value in values where collect(index, rule, MessageFeatures.lowered(value), value) { break }
-            case .body, .text, .quoted: continue
+                continue
+            }
+            switch rule.field {
+            case .subject: collect(index, rule, features.loweredSubject, features.rawSubject)
+            case .from: collect(index, rule, features.loweredFrom, features.from)
+            case .contentType: collect(index, rule, features.loweredContentTypes, features.contentTypes)
+            case .header, .body, .text, .quoted: continue
             }
         }
     }
@@ -153,7 +159,8 @@ struct HitCollector {
     private mutating func record(_ index: Int, evidence: String, number: String?) {
         let rule = rules[index]
         store(index, RuleHit(rule: rule.id, target: rule.target, weight: rule.weight,
-                             evidence: String(evidence.prefix(Self.maximumEvidenceLength)), note: nil))
+                             evidence: evidence.utf8.count <= Self.maximumEvidenceLength ? evidence
+                                 : String(evidence.prefix(Self.maximumEvidenceLength)), note: nil))
         if rule.target == .category(.followup), let number, ticketNumber == nil { ticketNumber = number }
     }
 
