@@ -218,7 +218,7 @@ struct HitCollector {
     }
 
     /// The hits in rule-file order.
-    var orderedHits: [RuleHit] { hits.sorted { $0.rule < $1.rule }.map(\.hit) }
+    var orderedHits: [(rule: Int, hit: RuleHit)] { hits.sorted { $0.rule < $1.rule } }
 
     private mutating func store(_ rule: Int, _ hit: RuleHit) {
         if let index = hits.firstIndex(where: { $0.rule == rule }) {
