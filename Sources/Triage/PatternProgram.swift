@@ -14,6 +14,14 @@ struct PatternProgram: Sendable {
         var headMask: UInt32 = 0
     }
 
+    /// One bucket entry of `pairEntries`: the pattern entry and its first term's head, side by side
+    /// so that walking a bucket reads one array.
+    struct PairEntry: Sendable {
+        var head: UInt32
+        var headMask: UInt32
+        var entry: Int32
+    }
+
     /// A gap, or a choice among `termCount` terms starting at `firstTerm`.
     struct Element: Sendable {
         var isGap: Bool
@@ -33,9 +41,7 @@ struct PatternProgram: Sendable {
     /// each with the term's first four bytes packed (`head`, with `headMask` covering as many as it
     /// has) to skip most attempts with one comparison.
     private var pairStarts: [Int32] = []
-    private var pairPatterns: [Int32] = []
-    private var pairHeads: [UInt32] = []
-    private var pairHeadMasks: [UInt32] = []
+    private var pairEntries: [PairEntry] = []
     /// Patterns by the single byte of a one-letter first term.
     private var byteStarts: [Int32] = []
     private var bytePatterns: [Int32] = []
@@ -170,10 +176,10 @@ struct PatternProgram: Sendable {
                 for single in singles { byteBuckets[single.byte, default: []].append(single.entry) }
             }
         }
+        let pairPatterns: [Int32]
         (pairStarts, pairPatterns) = Self.compress(pairBuckets, size: Self.keyCount)
         let flatHeads = (0..<Self.keyCount).flatMap { heads[$0] ?? [] }
-        pairHeads = flatHeads.map(\.0)
-        pairHeadMasks = flatHeads.map(\.1)
+        pairEntries = zip(pairPatterns, flatHeads).map { PairEntry(head: $1.0, headMask: $1.1, entry: $0) }
         (byteStarts, bytePatterns) = Self.compress(byteBuckets, size: 256)
     }
 
@@ -296,8 +302,9 @@ struct PatternProgram: Sendable {
                                     while position < end {
                                         // The word (run on into the sentence, as compounds are) must
                                         // agree with the term on every byte both have of the first four.
-                                        if (head ^ pairHeads[position]) & headMask & pairHeadMasks[position] == 0 {
-                                            attempt(pairPatterns[position], at: index)
+                                        let candidate = pairEntries[position]
+                                        if (head ^ candidate.head) & headMask & candidate.headMask == 0 {
+                                            attempt(candidate.entry, at: index)
                                         }
                                         position += 1
                                     }
