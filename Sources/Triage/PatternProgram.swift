@@ -201,38 +201,31 @@ struct PatternProgram: Sendable {
         Int((UInt32(truncatingIfNeeded: triple) &* 0x9E37_79B1) >> UInt32(32 - tableBits))
     }
 
-    private func isViable(_ pattern: Int, _ present: [UInt64], _ triples: [UInt64], _ tableBits: Int) -> Bool {
-        // Unchecked reads: every index below was produced by `init` for these very arrays.
-        requirementStarts.withUnsafeBufferPointer { starts in
-            requirements.withUnsafeBufferPointer { requirements in
-                requirementKeys.withUnsafeBufferPointer { keys in
-                    present.withUnsafeBufferPointer { present in
-                        triples.withUnsafeBufferPointer { triples in
-                            var requirement = Int(starts[pattern])
-                            let last = Int(starts[pattern + 1])
-                            while requirement < last {
-                                var key = Int(requirements[requirement].lowerBound)
-                                let end = Int(requirements[requirement].upperBound)
-                                var found = false
-                                while key < end, !found {
-                                    let raw = keys[key]
-                                    if raw & Self.tripleFlag != 0 {
-                                        let slot = Self.tripleSlot(Int(raw & ~Self.tripleFlag), tableBits: tableBits)
-                                        found = triples[slot >> 6] & (1 << UInt64(slot & 63)) != 0
-                                    } else {
-                                        found = present[Int(raw) >> 6] & (1 << UInt64(raw & 63)) != 0
-                                    }
-                                    key += 1
-                                }
-                                if !found { return false }
-                                requirement += 1
-                            }
-                            return true
-                        }
-                    }
+    /// Whether every later element of `pattern` that needs a fixed word beginning finds one in the
+    /// text (`present`: two-letter beginnings, one bit each; `triples`: hashed three-letter ones).
+    @inline(__always)
+    private func isViable(_ pattern: Int, _ present: UnsafeMutableBufferPointer<UInt64>,
+                          _ triples: UnsafeMutableBufferPointer<UInt64>, _ tableBits: Int) -> Bool {
+        var requirement = Int(requirementStarts[pattern])
+        let last = Int(requirementStarts[pattern + 1])
+        while requirement < last {
+            var key = Int(requirements[requirement].lowerBound)
+            let end = Int(requirements[requirement].upperBound)
+            var found = false
+            while key < end, !found {
+                let raw = requirementKeys[key]
+                if raw & Self.tripleFlag != 0 {
+                    let slot = Self.tripleSlot(Int(raw & ~Self.tripleFlag), tableBits: tableBits)
+                    found = triples[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+                } else {
+                    found = present[Int(raw) >> 6] & (1 << UInt64(raw & 63)) != 0
                 }
+                key += 1
             }
+            if !found { return false }
+            requirement += 1
         }
+        return true
     }
 
     private static func compress(_ buckets: [Int: [Int32]], size: Int) -> ([Int32], [Int32]) {
@@ -255,12 +248,17 @@ struct PatternProgram: Sendable {
                     terms.withUnsafeBufferPointer { terms in
                         elements.withUnsafeBufferPointer { elements in
                             // Which two-byte word beginnings occur: one bit per key.
-                            var present = [UInt64](repeating: 0, count: Self.keyCount / 64)
+                            // Scratch tables of this scan, allocated as one block (zeroed) and freed when it ends.
                             var tableBits = Self.minimumTripleTableBits
                             while tableBits < Self.maximumTripleTableBits, 1 << tableBits < tokens.count * Self.tripleBitsPerWord {
                                 tableBits += 1
                             }
-                            var triples = [UInt64](repeating: 0, count: (1 << tableBits) / 64)
+                            let presentWords = Self.keyCount / 64
+                            let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: presentWords + (1 << tableBits) / 64)
+                            scratch.initialize(repeating: 0)
+                            defer { scratch.deallocate() }
+                            let present = UnsafeMutableBufferPointer(rebasing: scratch[..<presentWords])
+                            let triples = UnsafeMutableBufferPointer(rebasing: scratch[presentWords...])
                             // Each word's first four bytes (run on into the sentence), computed once.
                             // Written in full below before any read; freed when the scan ends.
                             let heads = UnsafeMutableBufferPointer<(head: UInt32, mask: UInt32)>.allocate(capacity: tokens.count)
