@@ -38,7 +38,8 @@ enum IntakeClassifier {
                 // A cancelled hit (negation, attribution) keeps its note, so agents see why it weighs 0.
                 ClassificationReason(rule: hit.rule, weight: hit.weight,
                                      evidence: hit.note.map { "\(hit.evidence) (\($0))" } ?? hit.evidence)
-            })
+            },
+            faq: verdict.faq.map { FAQReference(id: $0.id, title: $0.title, url: $0.url) })
     }
 
     private static func read(_ path: String, key: String, _ configuration: GatewayConfiguration) throws -> Data {

@@ -12,7 +12,9 @@ final class IntakeService {
     let log: any LogSink
     private(set) var source: (any MailSource)?
     private let classify: IntakeCycle.Classify
+    private let replies: ReplySetup?
     private let makeSource: (GatewayConfiguration) throws -> any MailSource
+    private var sender: (any MailSender)?
 
     init(
         configuration: GatewayConfiguration, clock: any Clock, log: any LogSink,
@@ -24,6 +26,7 @@ final class IntakeService {
         self.makeSource = makeSource
         do {
             classify = try IntakeClassifier.make(configuration)
+            replies = try ReplySetup.load(configuration)
         } catch let error as ConfigurationError {
             throw CommandError.usage(error.description)
         }
@@ -38,16 +41,53 @@ final class IntakeService {
         return made
     }
 
-    /// One cycle over the configured mailbox.
+    /// The outbox sender thread, started on first use with its own database and SMTP connection
+    /// (kept open between cycles); nil when replies are off.
+    private var background: BackgroundOutbox?
+
+    func outbox() throws -> (any ReplyDispatch)? {
+        guard let replies else { return nil }
+        if let background { return background }
+        let threadLog = StandardErrorLogSink(clock: clock)
+        let delivery = OutboxDelivery(
+            store: try StoreOpener.open(configuration), sender: try ReplySetup.sender(configuration), clock: clock,
+            log: threadLog, from: replies.supportAddress)
+        let made = BackgroundOutbox(delivery: delivery, log: threadLog, idleSeconds: Self.outboxIdleSeconds)
+        background = made
+        return made
+    }
+
+    /// How often the sender thread looks for retries that came due while nothing else happens.
+    static let outboxIdleSeconds = 5.0
+
+    /// Sends what is due (everything, or up to the message in hand when `abandon`) and stops the
+    /// sender thread; returns the last sender-wide failure (the SMTP server was down or refused
+    /// us: those replies stay queued).
+    func finishOutbox(abandon: Bool) -> (any Error)? {
+        guard let background else { return nil }
+        self.background = nil
+        let (sent, failure) = background.finish(abandon: abandon)
+        log.log(LogEvent(failure == nil ? .info : .error, "outbox.stopped", [
+            "sent": String(sent.sent), "retrying": String(sent.retrying), "parked": String(sent.parked),
+            "failure": failure.map { "\($0)" } ?? "",
+        ]))
+        return failure
+    }
+
+    /// The responder that queues each ticket's reply in its commit; nil when replies are off.
+    var responder: (any Responder)? { replies?.planner }
+
+    /// One cycle over the configured mailbox, with the outbox sending as it goes.
     func runCycle(shouldStop: @escaping () -> Bool = { false }) throws -> IntakeSummary {
         try IntakeCycle(
             source: try mailSource(), store: store, clock: clock, log: log, configuration: configuration.intake,
-            classify: classify, shouldStop: shouldStop
+            classify: classify, responder: responder, outbox: try outbox(), shouldStop: shouldStop
         ).run()
     }
 
-    /// Logs out politely where the source supports it.
+    /// Stops the sender thread and logs out politely where the source supports it.
     func close() {
+        _ = finishOutbox(abandon: true)
         (source as? IMAPSession)?.close()
         try? store.close()
     }

@@ -7,8 +7,10 @@ enum PollCommand: Command {
     static let summary = "one intake cycle (poll --once)"
     static let usage = """
         usage: support-intake poll --once [--config F]
-          Fetches new mail from the configured mailbox, tickets it and marks it, once.
-          Exit status: 0 the cycle completed, 1 the server or the store failed, 2 bad usage or configuration.
+          Fetches new mail from the configured mailbox, tickets it, queues and sends the replies, and
+          marks the mail, once.
+          Exit status: 0 the cycle completed, 1 the mail server, the SMTP server or the store failed
+          (replies that could not be sent stay queued for the next cycle), 2 bad usage or configuration.
         """
 
     static func run(_ arguments: inout Arguments) throws -> Int32 {
@@ -20,8 +22,9 @@ enum PollCommand: Command {
         let service = try IntakeService(configuration: configuration, clock: clock, log: log)
         defer { service.close() }
         do {
-            _ = try service.runCycle()
-            return 0
+            let summary = try service.runCycle()
+            let sendFailure = service.finishOutbox(abandon: false)
+            return summary.deliveryError == nil && sendFailure == nil ? 0 : 1
         } catch let error as ConfigurationError {
             throw CommandError.usage(error.description)
         } catch {

@@ -63,7 +63,9 @@ enum QuarantineCommand: Command {
                 store: store, clock: clock, log: StandardErrorLogSink(clock: clock), classify: try IntakeClassifier.make(configuration),
                 maxAttempts: configuration.imap.maxAttempts)
             let record = try intake.record(key: entry.key, raw: entry.raw, size: entry.size)
-            let outcome = try store.retryQuarantined(id: id, with: record)
+            // The reply is queued with the ticket; the next poll or run sends it.
+            let outcome = try store.retryQuarantined(
+                id: id, with: record, responder: try ReplySetup.load(configuration)?.planner)
             print("quarantine \(id) retried: \(outcome.summary)")
             return 0
         } catch let error as TicketStoreError {

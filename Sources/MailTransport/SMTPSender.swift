@@ -65,17 +65,34 @@ public final class SMTPSender {
         } catch {
             return .permanentFailure(SMTPFailure(.invalidAddress, detail: error.text, url: endpoint.redactedURL))
         }
-        let transfer = SMTPTransfer(bytes: envelope.bytes)
         let recipients = try SMTPRecipientList(envelope.recipients, url: endpoint.redactedURL)
+        let first = try attempt(envelope, recipients: recipients)
+        // A server may close an idle connection (often with "421 closing"), and libcurl finds out
+        // only when it reuses it. When that connection never reached DATA, the server cannot have
+        // taken the message, so one more try on a fresh connection is safe and spares the outbox a
+        // retry minutes later.
+        guard case .transientFailure = first.delivery, first.reusedConnection, !first.reachedData else {
+            return first.delivery
+        }
+        abandonConnection()
+        return try attempt(envelope, recipients: recipients).delivery
+    }
+
+    /// One libcurl transfer of `envelope`, and what it tells about the connection it used.
+    private func attempt(_ envelope: SMTPEnvelope, recipients: SMTPRecipientList) throws
+        -> (delivery: SMTPDelivery, reusedConnection: Bool, reachedData: Bool) {
+        let transfer = SMTPTransfer(bytes: envelope.bytes)
         let failure = try withExtendedLifetime((transfer, recipients)) {
             try perform(envelope, transfer: transfer, recipients: recipients)
         }
-        connectionsOpened += (try? easy.info(CURLINFO_NUM_CONNECTS)) ?? 0
+        let connects = (try? easy.info(CURLINFO_NUM_CONNECTS)) ?? 0
+        connectionsOpened += connects
         let responseCode = (try? easy.info(CURLINFO_RESPONSE_CODE)) ?? 0
         let delivery = try SMTPOutcome(curlError: failure, responseCode: responseCode, replies: transfer.replies,
                                        url: endpoint.redactedURL).delivery()
         if case .transientFailure(let failure) = delivery, failure.kind != .rejectedByServer { abandonConnection() }
-        return delivery
+        // 354 is the server's go-ahead for the message text (RFC 5321 §4.1.1.4).
+        return (delivery, connects == 0, transfer.replies.contains { $0.code == 354 })
     }
 
     /// Cuts a connection that timed out or broke mid-conversation. libcurl would otherwise keep

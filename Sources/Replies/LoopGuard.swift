@@ -58,7 +58,7 @@ public struct LoopGuard: Sendable {
     /// nil when the reply may go out, else the reason it must not.
     public func suppressionReason(_ situation: Situation) -> String? {
         let category = situation.category
-        if ["automated", "ignore", "followup"].contains(category) { return "category \(category) gets no automatic reply" }
+        if ["automated", "ignore"].contains(category) { return "category \(category) gets no automatic reply" }
         let recipient = situation.recipient.lowercased()
         guard recipient.contains("@"), !recipient.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
             return "no usable reply address"

@@ -39,13 +39,13 @@ extension SQLiteTicketStore {
         try database.first(Self.quarantineSelect + " WHERE q.id = ?", [.int(id)], row: Self.readQuarantine)
     }
 
-    public func retryQuarantined(id: Int, with record: IntakeRecord) throws -> IntakeOutcome {
+    public func retryQuarantined(id: Int, with record: IntakeRecord, responder: (any Responder)?) throws -> IntakeOutcome {
         try database.writeTransaction {
             try requireHeld(id)
             try database.run(
                 "UPDATE quarantine SET state = 'retried', resolved_at = ? WHERE id = ?",
                 [.text(SQLiteTimestamp.text(record.receivedAt)), .int(id)])
-            return try apply(record)
+            return try IntakeApplier.apply(record, responder: responder, to: SQLiteIntakeWriter(database: database))
         }
     }
 

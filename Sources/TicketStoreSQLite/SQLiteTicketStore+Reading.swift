@@ -2,7 +2,7 @@ import Foundation
 public import Tickets
 
 extension SQLiteTicketStore {
-    private static let ticketSelect = """
+    static let ticketSelect = """
         SELECT t.number, t.status, t.customer, t.subject, t.suggested_handling, t.confirmed_handling, t.confirmed_by,
                t.cost_accepted, t.notes_json, t.created_at,
                (SELECT group_concat(m.message_id, char(10)) FROM messages m WHERE m.ticket_id = t.id)
@@ -58,7 +58,7 @@ extension SQLiteTicketStore {
         try database.first("SELECT COUNT(*) FROM tickets") { $0.int(0) } ?? 0
     }
 
-    private static func readTicket(_ row: SQLiteStatement) -> Ticket {
+    static func readTicket(_ row: SQLiteStatement) -> Ticket {
         Ticket(
             number: String(row.int64(0)), status: row.text(1).flatMap(TicketStatus.init(rawValue:)) ?? .new,
             customer: row.text(2) ?? "", subject: row.text(3) ?? "",

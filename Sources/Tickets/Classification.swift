@@ -12,10 +12,12 @@ public struct Classification: Sendable, Hashable {
     public var needsReview: Bool
     public var language: String?
     public var reasons: [ClassificationReason]
+    /// The FAQ articles that fit, best first (linked in the reply).
+    public var faq: [FAQReference]
 
     public init(
         category: Category, suggestedHandling: Handling?, confidence: Double, needsReview: Bool,
-        language: String?, reasons: [ClassificationReason]
+        language: String?, reasons: [ClassificationReason], faq: [FAQReference] = []
     ) {
         self.category = category
         self.suggestedHandling = suggestedHandling
@@ -23,6 +25,7 @@ public struct Classification: Sendable, Hashable {
         self.needsReview = needsReview
         self.language = language
         self.reasons = reasons
+        self.faq = faq
     }
 
     /// Whether the mail is recorded without a ticket (RFC 3834 automated mail, bulk mail).
@@ -39,5 +42,18 @@ public struct ClassificationReason: Sendable, Hashable, Codable {
         self.rule = rule
         self.weight = weight
         self.evidence = evidence
+    }
+}
+
+/// A FAQ article as a reply links it, in the mail's language.
+public struct FAQReference: Sendable, Hashable {
+    public var id: Int
+    public var title: String
+    public var url: String
+
+    public init(id: Int, title: String, url: String) {
+        self.id = id
+        self.title = title
+        self.url = url
     }
 }

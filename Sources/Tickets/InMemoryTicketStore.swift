@@ -16,6 +16,8 @@ public final class InMemoryTicketStore: TicketStore {
     private var eventRows: [(ticket: String, event: TicketEvent)] = []
     private var classificationRows: [(ticket: String, classification: Classification)] = []
     private var quarantineRows: [QuarantineEntry] = []
+    private var outboxRows: [OutboxItem] = []
+    private var costAnswerRows: [(ticket: String, effect: CostAnswerRule.Effect)] = []
 
     public init() {}
 
@@ -31,9 +33,9 @@ public final class InMemoryTicketStore: TicketStore {
         return found
     }
 
-    public func commitIntake(_ record: IntakeRecord) throws -> IntakeOutcome {
+    public func commitIntake(_ record: IntakeRecord, responder: (any Responder)?) throws -> IntakeOutcome {
         if let existing = ledger[record.key], existing.state.isSettled { return .alreadySettled(existing) }
-        return apply(record)
+        return try IntakeApplier.apply(record, responder: responder, to: Writer(store: self))
     }
 
     public func recordFailure(_ attempt: FailedAttempt) throws -> Int {
@@ -73,10 +75,10 @@ public final class InMemoryTicketStore: TicketStore {
 
     public func quarantineEntry(id: Int) throws -> QuarantineEntry? { quarantineRows.first { $0.id == id } }
 
-    public func retryQuarantined(id: Int, with record: IntakeRecord) throws -> IntakeOutcome {
+    public func retryQuarantined(id: Int, with record: IntakeRecord, responder: (any Responder)?) throws -> IntakeOutcome {
         let index = try heldQuarantineIndex(id)
         quarantineRows[index].state = .retried
-        return apply(record)
+        return try IntakeApplier.apply(record, responder: responder, to: Writer(store: self))
     }
 
     public func discardQuarantined(id: Int, at date: Date) throws {
@@ -109,6 +111,35 @@ public final class InMemoryTicketStore: TicketStore {
 
     public func ticketCount() throws -> Int { ticketRows.count }
 
+    public func dueReplies(at date: Date, limit: Int) throws -> [OutboxItem] {
+        Array(outboxRows.filter { $0.state == .pending && ($0.nextAttemptAt ?? $0.createdAt) <= date }.prefix(limit))
+    }
+
+    public func recordReplySent(id: Int, at date: Date) throws {
+        guard let index = outboxRows.firstIndex(where: { $0.id == id }) else { return }
+        outboxRows[index].state = .sent
+        outboxRows[index].attempts += 1
+        outboxRows[index].sentAt = date
+    }
+
+    public func recordReplyFailure(id: Int, error: String, retryAt: Date?, at date: Date) throws {
+        guard let index = outboxRows.firstIndex(where: { $0.id == id }) else { return }
+        outboxRows[index].attempts += 1
+        outboxRows[index].lastError = error
+        outboxRows[index].nextAttemptAt = retryAt
+        if retryAt == nil { outboxRows[index].state = .failed }
+    }
+
+    public func replies(ticketNumber: String) throws -> [OutboxItem] {
+        outboxRows.filter { $0.ticketNumber == ticketNumber }
+    }
+
+    public func outboxCounts() throws -> [OutboxItem.State: Int] {
+        var counts: [OutboxItem.State: Int] = [:]
+        for row in outboxRows { counts[row.state, default: 0] += 1 }
+        return counts
+    }
+
     private func heldQuarantineIndex(_ id: Int) throws -> Int {
         guard let index = quarantineRows.firstIndex(where: { $0.id == id }) else {
             throw TicketStoreError.unknownQuarantineEntry(id)
@@ -119,46 +150,90 @@ public final class InMemoryTicketStore: TicketStore {
         return index
     }
 
-    private func apply(_ record: IntakeRecord) -> IntakeOutcome {
-        let attempts = ledger[record.key]?.attempts ?? 0
-        let stored = StoredMessage(
-            messageID: record.messageID, contentSHA256: record.contentSHA256, raw: record.raw, size: record.size,
-            receivedAt: record.receivedAt)
-        let outcome: IntakeOutcome
-        switch record.action {
-        case .ignore(let reason):
-            messageRows.append(MessageRow(message: stored, ticketNumber: nil))
-            outcome = .ignored(reason: reason)
-        case .newTicket(let fields):
-            if let original = messageRows.first(where: {
-                $0.ticketNumber != nil && $0.message.messageID == record.messageID
-                    && $0.message.contentSHA256 == record.contentSHA256
-            }), let number = original.ticketNumber {
-                eventRows.append((number, IntakeEvents.duplicate(record)))
-                outcome = .duplicate(of: number)
-            } else {
-                let number = String(TicketNumbering.next(after: ticketRows.last.flatMap { Int($0.number) }))
-                ticketRows.append(Ticket(
-                    number: number, status: fields.status, customer: fields.customer, subject: fields.subject,
-                    suggestedHandling: fields.suggestedHandling, messageIDs: record.messageID.map { [$0] } ?? [],
-                    createdAt: record.receivedAt, notes: fields.notes))
-                messageRows.append(MessageRow(message: stored, ticketNumber: number))
-                for event in IntakeEvents.created(record, notes: fields.notes) { eventRows.append((number, event)) }
-                if let classification = record.classification { classificationRows.append((number, classification)) }
-                outcome = .ticketed(number: number)
-            }
-        }
-        ledger[record.key] = LedgerEntry(
-            key: record.key, messageID: record.messageID, rawSHA256: record.rawSHA256,
-            contentSHA256: record.contentSHA256, state: outcome.ledgerState, attempts: attempts,
-            outcome: outcome.summary, ticketNumber: outcome.ticketNumber, marked: false, updatedAt: record.receivedAt)
-        return outcome
-    }
-
     private func entry(for attempt: FailedAttempt, state: LedgerState, attempts: Int) -> LedgerEntry {
         LedgerEntry(
             key: attempt.key, messageID: attempt.messageID, rawSHA256: attempt.rawSHA256,
             contentSHA256: attempt.contentSHA256, state: state, attempts: attempts, outcome: attempt.reason,
             ticketNumber: nil, marked: false, updatedAt: attempt.at)
+    }
+
+    /// The intake's rows, written straight into the arrays (each call finishes before the next).
+    private struct Writer: IntakeWriter {
+        let store: InMemoryTicketStore
+
+        func duplicateTicket(of record: IntakeRecord) throws -> String? {
+            store.messageRows.first {
+                $0.ticketNumber != nil && $0.message.messageID == record.messageID
+                    && $0.message.contentSHA256 == record.contentSHA256
+            }?.ticketNumber
+        }
+
+        func ticketAnswered(byAnyOf messageIDs: [String]) throws -> FollowUpRule.Candidate? {
+            for id in messageIDs {
+                guard let number = store.outboxRows.first(where: { $0.message.messageID == id })?.ticketNumber,
+                      let ticket = try ticket(number: number) else { continue }
+                return FollowUpRule.Candidate(number: ticket.number, customer: ticket.customer)
+            }
+            return nil
+        }
+
+        func ticket(number: String) throws -> Ticket? { store.ticketRows.first { $0.number == number } }
+
+        func createTicket(_ fields: NewTicket, record: IntakeRecord) throws -> Ticket {
+            let number = String(TicketNumbering.next(after: store.ticketRows.last.flatMap { Int($0.number) }))
+            let ticket = Ticket(
+                number: number, status: fields.status, customer: fields.customer, subject: fields.subject,
+                suggestedHandling: fields.suggestedHandling, createdAt: record.receivedAt, notes: fields.notes)
+            store.ticketRows.append(ticket)
+            try storeMessage(record, ticket: number)
+            return try self.ticket(number: number) ?? ticket
+        }
+
+        func storeMessage(_ record: IntakeRecord, ticket: String?) throws {
+            store.messageRows.append(MessageRow(message: StoredMessage(
+                messageID: record.messageID, contentSHA256: record.contentSHA256, raw: record.raw, size: record.size,
+                receivedAt: record.receivedAt), ticketNumber: ticket))
+            if let ticket, let id = record.messageID, let index = index(of: ticket) {
+                store.ticketRows[index].messageIDs.append(id)
+            }
+        }
+
+        func addEvent(_ event: TicketEvent, ticket: String) throws { store.eventRows.append((ticket, event)) }
+
+        func addClassification(_ classification: Classification, ticket: String, at date: Date) throws {
+            store.classificationRows.append((ticket, classification))
+        }
+
+        func recordCostAnswer(_ effect: CostAnswerRule.Effect, ticket: String, record: IntakeRecord) throws {
+            store.costAnswerRows.append((ticket, effect))
+            guard let index = index(of: ticket) else { return }
+            store.ticketRows[index].costAccepted = effect.costAccepted
+            store.ticketRows[index].status = effect.status
+        }
+
+        func setStatus(_ status: TicketStatus, ticket: String, at date: Date) throws {
+            if let index = index(of: ticket) { store.ticketRows[index].status = status }
+        }
+
+        func repliesSent(to recipient: String, since date: Date) throws -> [Date] {
+            store.outboxRows.filter { $0.message.recipient == recipient && $0.createdAt > date }.map(\.createdAt)
+        }
+
+        func enqueue(_ message: OutboxMessage, ticket: String, at date: Date) throws {
+            guard !store.outboxRows.contains(where: { $0.message.messageID == message.messageID }) else { return }
+            store.outboxRows.append(OutboxItem(
+                id: store.outboxRows.count + 1, ticketNumber: ticket, message: message, state: .pending, attempts: 0,
+                nextAttemptAt: nil, lastError: nil, createdAt: date, sentAt: nil))
+        }
+
+        func settleLedger(_ record: IntakeRecord, outcome: IntakeOutcome) throws {
+            store.ledger[record.key] = LedgerEntry(
+                key: record.key, messageID: record.messageID, rawSHA256: record.rawSHA256,
+                contentSHA256: record.contentSHA256, state: outcome.ledgerState,
+                attempts: store.ledger[record.key]?.attempts ?? 0, outcome: outcome.summary,
+                ticketNumber: outcome.ticketNumber, marked: false, updatedAt: record.receivedAt)
+        }
+
+        private func index(of ticket: String) -> Int? { store.ticketRows.firstIndex { $0.number == ticket } }
     }
 }

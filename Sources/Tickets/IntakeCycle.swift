@@ -28,12 +28,19 @@ public final class IntakeCycle {
     /// ticket that a crash then rolled back.
     private let pendingLog = PendingLogSink()
     private let shouldStop: () -> Bool
+    private let outbox: (any ReplyDispatch)?
+    /// Set when the outbox could not send (the SMTP server is down or refuses our login): the cycle
+    /// goes on ticketing, and the replies stay queued for the next one.
+    private var deliveryError: String?
 
     /// `shouldStop` is asked between messages; when it says yes, the cycle marks what it committed,
     /// saves the cursor and returns (a shutdown finishes the message in hand, no more).
+    /// With a `responder`, each ticket's reply is queued in its commit; with an `outbox`, due
+    /// replies go out at the start of the cycle and after each group of mail is marked.
     public init(
         source: any MailSource, store: any TicketStore, clock: any Clock, log: any LogSink,
         configuration: IntakeConfiguration, classify: @escaping Classify = { _ in nil },
+        responder: (any Responder)? = nil, outbox: (any ReplyDispatch)? = nil,
         shouldStop: @escaping () -> Bool = { false }
     ) {
         self.source = source
@@ -41,8 +48,10 @@ public final class IntakeCycle {
         self.log = log
         self.configuration = configuration
         self.intake = MessageIntake(
-            store: store, clock: clock, log: pendingLog, classify: classify, maxAttempts: configuration.maxAttempts)
+            store: store, clock: clock, log: pendingLog, classify: classify, maxAttempts: configuration.maxAttempts,
+            responder: responder)
         self.shouldStop = shouldStop
+        self.outbox = outbox
     }
 
     /// Runs the cycle over every configured mailbox. Throws when the server or the store fails;
@@ -50,10 +59,12 @@ public final class IntakeCycle {
     @discardableResult
     public func run() throws -> IntakeSummary {
         var summary = IntakeSummary()
+        try deliverReplies(into: &summary)
         for mailbox in configuration.mailboxes {
             if shouldStop() { break }
             summary.add(try run(mailbox: mailbox))
         }
+        summary.deliveryError = deliveryError
         log.log(LogEvent(.info, "intake.cycle_done", summary.logFields))
         return summary
     }
@@ -83,6 +94,7 @@ public final class IntakeCycle {
                 let batch = Array(uids[start..<min(start + configuration.commitSize, uids.count)])
                 start += batch.count
                 let handled = try handle(batch: batch, in: context, summary: &summary)
+                try deliverReplies(into: &summary)
                 for uid in batch where !cursorBlocked {
                     if handled.done.contains(uid) { cursor.lastUID = uid } else { cursorBlocked = true }
                 }
@@ -91,6 +103,20 @@ public final class IntakeCycle {
             }
         }
         return summary
+    }
+
+    /// Sends the replies that are due, unless the sender already failed in this cycle.
+    private func deliverReplies(into summary: inout IntakeSummary) throws {
+        guard let outbox, deliveryError == nil else { return }
+        do {
+            let round = try outbox.dispatch(shouldStop: shouldStop)
+            summary.repliesSent += round.sent
+            summary.repliesRetrying += round.retrying
+            summary.repliesParked += round.parked
+        } catch let error as OutboxDelivery.SenderUnavailable {
+            deliveryError = error.description
+            log.log(LogEvent(.error, "outbox.unavailable", ["reason": error.description]))
+        }
     }
 
     /// Which UIDs of a batch are now settled and marked (or gone), and whether a stop request cut it short.
@@ -118,11 +144,12 @@ public final class IntakeCycle {
                 toMark.append(uid)
             }
         }
-        var start = 0
-        while start < toFetch.count, !result.stoppedEarly {
-            let chunk = Array(toFetch[start..<min(start + configuration.batchSize, toFetch.count)])
-            start += chunk.count
-            try take(chunk, from: mailbox, syncing: start >= toFetch.count, into: &result, toMark: &toMark,
+        let chunks = stride(from: 0, to: toFetch.count, by: configuration.batchSize).map {
+            Array(toFetch[$0..<min($0 + configuration.batchSize, toFetch.count)])
+        }
+        for (index, chunk) in chunks.enumerated() where !result.stoppedEarly {
+            try take(chunk, from: mailbox, prefetching: index + 1 < chunks.count ? chunks[index + 1] : nil,
+                     syncing: index + 1 == chunks.count, into: &result, toMark: &toMark,
                      toQuarantine: &toQuarantine, summary: &summary)
         }
         try mark(toMark, quarantine: toQuarantine, in: mailbox)
@@ -133,35 +160,41 @@ public final class IntakeCycle {
     }
 
     /// Fetches one `batchSize` chunk and commits what became of each message, so only one chunk
-    /// of mail is in memory at a time and the fetch never holds the store's write lock. The last
-    /// chunk of a group commits `syncing`, which makes the whole group durable before it is marked.
+    /// of mail is in memory at a time and the fetch never holds the store's write lock. The next
+    /// chunk of the group is asked for before this one is processed, so the server prepares it
+    /// meanwhile. The last chunk of a group commits `syncing`, which makes the whole group durable
+    /// before it is marked.
     private func take(
-        _ uids: [UInt32], from mailbox: MailboxContext, syncing: Bool, into result: inout BatchResult,
-        toMark: inout [UInt32], toQuarantine: inout [UInt32], summary: inout IntakeSummary
+        _ uids: [UInt32], from mailbox: MailboxContext, prefetching next: [UInt32]?, syncing: Bool,
+        into result: inout BatchResult, toMark: inout [UInt32], toQuarantine: inout [UInt32], summary: inout IntakeSummary
     ) throws {
         let fetched = try source.fetch(uids: uids, maxBytes: configuration.maxMessageBytes)
+        if let next { try source.prefetch(uids: next, maxBytes: configuration.maxMessageBytes) }
         let returned = Set(fetched.map(\.uid))
         for uid in uids where !returned.contains(uid) {
             log.log(LogEvent(.info, "intake.gone", ["mailbox": mailbox.name, "uid": String(uid)]))
             result.done.insert(uid)
         }
         defer { pendingLog.discard() }
+        // Parsing and classifying happen before the transaction, so the write lock is held only
+        // for the writes (the outbox sender's connection needs it between them).
+        let prepared = fetched.sorted(by: { $0.uid < $1.uid }).map { intake.prepare($0, from: mailbox) }
         try store.inOneCommit(syncing: syncing) {
-            for message in fetched.sorted(by: { $0.uid < $1.uid }) {
+            for message in prepared {
                 if shouldStop() {
                     result.stoppedEarly = true
                     return
                 }
                 summary.fetched += 1
-                switch try intake.take(message, from: mailbox) {
+                switch try intake.commit(message) {
                 case .settled(let outcome):
                     summary.count(outcome)
-                    toMark.append(message.uid)
+                    toMark.append(message.key.uid)
                 case .willRetry:
                     summary.failed += 1
                 case .quarantined:
                     summary.quarantined += 1
-                    toQuarantine.append(message.uid)
+                    toQuarantine.append(message.key.uid)
                 }
             }
         }

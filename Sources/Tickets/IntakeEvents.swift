@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The audit events the intake writes, shared by every store so that `tickets show` reads the
 /// same whichever store is behind it.
 public enum IntakeEvents {
@@ -13,6 +15,28 @@ public enum IntakeEvents {
         return events
     }
 
+    /// The event on a ticket that a follow-up joined.
+    public static func followUp(_ record: IntakeRecord, reason: String) -> TicketEvent {
+        TicketEvent(kind: "message.followup", actor: actor, detail: "\(reason) (\(record.key))", at: record.receivedAt)
+    }
+
+    /// The event on a closed ticket that a follow-up sends back to review.
+    public static func reopened(_ record: IntakeRecord) -> TicketEvent {
+        TicketEvent(kind: "ticket.reopened", actor: actor, detail: "the customer wrote again; back to review",
+                    at: record.receivedAt)
+    }
+
+    /// The event of a reply queued in the outbox.
+    public static func replyQueued(_ message: OutboxMessage, at date: Date) -> TicketEvent {
+        TicketEvent(kind: "reply.queued", actor: actor, detail: "\(message.kind) to \(message.recipient) <\(message.messageID)>",
+                    at: date)
+    }
+
+    /// The event of a reply the responder held back, with its reason.
+    public static func replySuppressed(reason: String, at date: Date) -> TicketEvent {
+        TicketEvent(kind: "reply.suppressed", actor: actor, detail: reason, at: date)
+    }
+
     /// The event on the original ticket when the same mail arrives again.
     public static func duplicate(_ record: IntakeRecord) -> TicketEvent {
         TicketEvent(
@@ -25,7 +49,7 @@ extension IntakeOutcome {
     /// The ledger state this outcome settles a message in.
     public var ledgerState: LedgerState {
         switch self {
-        case .ticketed: .ticketed
+        case .ticketed, .followUp: .ticketed
         case .duplicate: .duplicate
         case .ignored: .ignored
         case .alreadySettled(let entry): entry.state
@@ -35,7 +59,7 @@ extension IntakeOutcome {
     /// The ticket the message is on, if any.
     public var ticketNumber: String? {
         switch self {
-        case .ticketed(let number), .duplicate(let number): number
+        case .ticketed(let number), .followUp(let number), .duplicate(let number): number
         case .ignored: nil
         case .alreadySettled(let entry): entry.ticketNumber
         }
@@ -45,6 +69,7 @@ extension IntakeOutcome {
     public var summary: String {
         switch self {
         case .ticketed(let number): "ticket \(number)"
+        case .followUp(let number): "follow-up on ticket \(number)"
         case .duplicate(let number): "duplicate of ticket \(number)"
         case .ignored(let reason): "ignored: \(reason)"
         case .alreadySettled(let entry): entry.outcome ?? entry.state.rawValue

@@ -1,5 +1,6 @@
 public import Foundation
 public import MailCore
+import Triage
 
 extension IntakeRecord {
     /// The subject a ticket gets when the mail has none.
@@ -24,12 +25,29 @@ extension IntakeRecord {
                 customer: (parsed.replyTo.first ?? parsed.from.first)?.address ?? "",
                 subject: subject.isEmpty ? missingSubject : subject,
                 suggestedHandling: classification?.suggestedHandling,
-                status: classification?.needsReview == true ? .needsReview : .new,
-                notes: notes))
+                status: initialStatus(classification), notes: notes))
         }
         let hashes = ContentHash.hexDigests(of: raw)
+        let thread = ThreadHints(parsed)
+        // Only a mail that may continue a ticket can answer a cost notice.
+        let costAnswer = thread.isEmpty ? nil : CostAnswerDetector().answer(in: parsed)
         return IntakeRecord(
             key: key, messageID: parsed.messageID, rawSHA256: hashes.raw, contentSHA256: hashes.content, raw: raw, size: size,
-            action: action, classification: classification, receivedAt: receivedAt)
+            action: action, classification: classification, receivedAt: receivedAt, thread: thread,
+            costAnswer: costAnswer, parsed: parsed)
+    }
+
+    /// Where a new ticket starts (the state machine is in docs/ticket-states.md): an agent looks
+    /// first when the classifier is unsure or suggests no handling; an extended request waits for
+    /// the customer's cost acceptance; a standard one is `new` until an agent confirms it.
+    /// Without a classifier every ticket is `new`.
+    static func initialStatus(_ classification: Classification?) -> TicketStatus {
+        guard let classification else { return .new }
+        if classification.needsReview { return .needsReview }
+        switch classification.suggestedHandling {
+        case .standard: return .new
+        case .extended: return .awaitingCostAcceptance
+        case nil: return .needsReview
+        }
     }
 }

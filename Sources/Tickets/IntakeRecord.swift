@@ -1,4 +1,6 @@
 public import Foundation
+public import MailCore
+public import Triage
 
 /// Everything the intake commits for one fetched message, in one transaction.
 public struct IntakeRecord: Sendable {
@@ -22,10 +24,18 @@ public struct IntakeRecord: Sendable {
     public var action: Action
     public var classification: Classification?
     public var receivedAt: Date
+    /// The ticket this mail may continue (see `FollowUpRule`).
+    public var thread: ThreadHints
+    /// The customer's answer to a cost notice, if the mail gives one (applied only on a follow-up
+    /// to an extended ticket, see `CostAnswerRule`).
+    public var costAnswer: CostAnswer?
+    /// The parsed mail, for the responder (threading, names, loop-protection headers).
+    public var parsed: ParsedMessage?
 
     public init(
         key: LedgerKey, messageID: String?, rawSHA256: String, contentSHA256: String, raw: [UInt8], size: Int,
-        action: Action, classification: Classification?, receivedAt: Date
+        action: Action, classification: Classification?, receivedAt: Date, thread: ThreadHints = ThreadHints(),
+        costAnswer: CostAnswer? = nil, parsed: ParsedMessage? = nil
     ) {
         self.key = key
         self.messageID = messageID
@@ -36,6 +46,15 @@ public struct IntakeRecord: Sendable {
         self.action = action
         self.classification = classification
         self.receivedAt = receivedAt
+        self.thread = thread
+        self.costAnswer = costAnswer
+        self.parsed = parsed
+    }
+
+    /// Where a reply goes: the Reply-To, else the From address, lower-cased.
+    public var replyAddress: String? {
+        guard let parsed, let mailbox = parsed.replyTo.first ?? parsed.from.first, !mailbox.address.isEmpty else { return nil }
+        return mailbox.address.lowercased()
     }
 
     public var isTruncated: Bool { size > raw.count }
@@ -61,6 +80,8 @@ public struct NewTicket: Sendable, Hashable {
 /// What `commitIntake` did.
 public enum IntakeOutcome: Sendable, Hashable {
     case ticketed(number: String)
+    /// The mail continues this existing ticket (see `FollowUpRule`).
+    case followUp(ticket: String)
     case duplicate(of: String)
     case ignored(reason: String)
     /// The ledger already had this message settled (another process or an earlier run got there

@@ -15,16 +15,18 @@ public struct MessageIntake {
     let log: any LogSink
     let classify: IntakeCycle.Classify
     let maxAttempts: Int
+    let responder: (any Responder)?
 
     public init(
         store: any TicketStore, clock: any Clock, log: any LogSink, classify: @escaping IntakeCycle.Classify,
-        maxAttempts: Int
+        maxAttempts: Int, responder: (any Responder)? = nil
     ) {
         self.store = store
         self.clock = clock
         self.log = log
         self.classify = classify
         self.maxAttempts = maxAttempts
+        self.responder = responder
     }
 
     /// Builds the record for `raw` (the bytes kept of a message of `size` bytes): parsing never
@@ -36,16 +38,31 @@ public struct MessageIntake {
             receivedAt: clock.now())
     }
 
-    /// Throws only when the store cannot record the failure either (then the cycle stops).
-    func take(_ message: FetchedMessage, from mailbox: MailboxContext) throws -> Result {
+    /// A fetched message made ready for its commit: parsed and classified (or the error that stopped it).
+    struct Prepared {
+        var key: LedgerKey
+        var message: FetchedMessage
+        var size: Int
+        var record: Swift.Result<IntakeRecord, any Error>
+    }
+
+    /// The slow part, done before the store's write lock is taken: parse, classify, hash.
+    func prepare(_ message: FetchedMessage, from mailbox: MailboxContext) -> Prepared {
         let key = LedgerKey(mailbox: mailbox.name, uidValidity: mailbox.uidValidity, uid: message.uid)
         let size = max(message.size, message.bytes.count)
+        return Prepared(key: key, message: message, size: size,
+                        record: Swift.Result { try record(key: key, raw: message.bytes, size: size) })
+    }
+
+    /// Commits a prepared message, or counts its failure. Throws only when the store cannot record
+    /// the failure either (then the cycle stops).
+    func commit(_ prepared: Prepared) throws -> Result {
         do {
-            let outcome = try store.commitIntake(try record(key: key, raw: message.bytes, size: size))
-            log.log(event(for: outcome, key: key))
+            let outcome = try store.commitIntake(try prepared.record.get(), responder: responder)
+            log.log(event(for: outcome, key: prepared.key))
             return .settled(outcome)
         } catch {
-            return try fail(key: key, message: message, size: size, reason: "\(error)")
+            return try fail(key: prepared.key, message: prepared.message, size: prepared.size, reason: "\(error)")
         }
     }
 
@@ -75,6 +92,8 @@ public struct MessageIntake {
         switch outcome {
         case .ticketed(let number):
             return LogEvent(.info, "intake.ticketed", ["mailbox": mailbox, "uid": uid, "ticket": number])
+        case .followUp(let number):
+            return LogEvent(.info, "intake.followup", ["mailbox": mailbox, "uid": uid, "ticket": number])
         case .duplicate(let number):
             return LogEvent(.info, "intake.duplicate", ["mailbox": mailbox, "uid": uid, "ticket": number])
         case .ignored(let reason):

@@ -23,8 +23,12 @@ public protocol TicketStore: AnyObject {
 
     /// The ledger rows for these UIDs of one mailbox under one UIDVALIDITY, by UID.
     func ledgerEntries(mailbox: String, uidValidity: UInt32, uids: [UInt32]) throws -> [UInt32: LedgerEntry]
-    /// Records a fetched message and its outcome in one transaction (see the type's guarantees).
-    func commitIntake(_ record: IntakeRecord) throws -> IntakeOutcome
+    /// Records a fetched message and its outcome in one transaction (see the type's guarantees):
+    /// a new ticket, a follow-up on the ticket `FollowUpRule` finds (with the cost answer
+    /// `CostAnswerRule` applies), a duplicate or an ignored mail. When `responder` is given, it
+    /// decides the reply to a new ticket or follow-up inside the same transaction, and the outbox
+    /// row (or the reason for silence) commits with the ticket.
+    func commitIntake(_ record: IntakeRecord, responder: (any Responder)?) throws -> IntakeOutcome
     /// Counts one more failed attempt on the ledger row (creating it) and returns the attempts so far.
     func recordFailure(_ attempt: FailedAttempt) throws -> Int
     /// Settles the ledger row as quarantined and keeps the bytes; returns the quarantine id.
@@ -52,7 +56,7 @@ public protocol TicketStore: AnyObject {
     func quarantineEntry(id: Int) throws -> QuarantineEntry?
     /// Applies `record` (made from the entry's bytes) as if the intake had just succeeded, and marks
     /// the entry `retried`, in one transaction. Throws `TicketStoreError.notHeld` unless it is held.
-    func retryQuarantined(id: Int, with record: IntakeRecord) throws -> IntakeOutcome
+    func retryQuarantined(id: Int, with record: IntakeRecord, responder: (any Responder)?) throws -> IntakeOutcome
     /// Marks a held entry `discarded` and its ledger row `discarded`.
     func discardQuarantined(id: Int, at date: Date) throws
 
@@ -68,6 +72,19 @@ public protocol TicketStore: AnyObject {
     /// The classifications recorded for the ticket's mails, oldest first.
     func classifications(ticketNumber: String) throws -> [Classification]
     func ticketCount() throws -> Int
+
+    // MARK: Outbox
+
+    /// Pending rows due at `date` (never tried, or their retry time has come), oldest first.
+    func dueReplies(at date: Date, limit: Int) throws -> [OutboxItem]
+    /// Marks a row sent, in a commit of its own (the only window for a double send, see `OutboxDelivery`).
+    func recordReplySent(id: Int, at date: Date) throws
+    /// Counts a failed attempt: retry at `retryAt`, or park the row as failed when it is nil.
+    func recordReplyFailure(id: Int, error: String, retryAt: Date?, at date: Date) throws
+    /// The replies queued on a ticket, oldest first.
+    func replies(ticketNumber: String) throws -> [OutboxItem]
+    /// How many outbox rows are in each state (monitoring, tests).
+    func outboxCounts() throws -> [OutboxItem.State: Int]
 }
 
 /// Errors every store reports the same way.
@@ -84,6 +101,15 @@ public enum TicketStoreError: Error, Hashable, CustomStringConvertible {
 }
 
 extension TicketStore {
+    /// Commits with no responder: no reply is decided (tools and tests that only ticket mail).
+    public func commitIntake(_ record: IntakeRecord) throws -> IntakeOutcome {
+        try commitIntake(record, responder: nil)
+    }
+
+    public func retryQuarantined(id: Int, with record: IntakeRecord) throws -> IntakeOutcome {
+        try retryQuarantined(id: id, with: record, responder: nil)
+    }
+
     /// One commit with no sync of its own (see `inOneCommit(syncing:_:)`).
     public func inOneCommit<T>(_ body: () throws -> T) throws -> T {
         try inOneCommit(syncing: false, body)

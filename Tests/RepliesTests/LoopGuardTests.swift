@@ -19,7 +19,7 @@ struct LoopGuardTests {
         #expect(Self.loopGuard.suppressionReason(Self.situation(category: category)) == nil)
     }
 
-    @Test("no automatic reply for these categories", arguments: ["automated", "ignore", "followup"])
+    @Test("no automatic reply for these categories", arguments: ["automated", "ignore"])
     func categoriesWithoutReply(category: String) {
         #expect(Self.loopGuard.suppressionReason(Self.situation(category: category))?.contains(category) == true)
     }

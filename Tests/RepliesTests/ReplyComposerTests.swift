@@ -106,6 +106,12 @@ struct ReplyComposerTests {
         ("Re: [Ticket#1042] Frage", "Frage"),
         ("RE[2]: Frage", "Frage"),
         ("Frage", "Frage"),
+        ("Re: Störung: Mailserver [Ticket#7]", "Störung: Mailserver"),
+        ("Fwd:Antw : sv: Ärger", "Ärger"),
+        ("Réponse: Frage", "Réponse: Frage"),
+        ("Re [x]: Frage", "Re [x]: Frage"),
+        ("Re:", ""),
+        ("  ", ""),
     ])
     func baseSubject(subject: String, expected: String) {
         #expect(ReplyComposer.baseSubject(subject) == expected)
@@ -148,5 +154,17 @@ struct ReplyComposerTests {
     ])
     func dates(seconds: Double, expected: String) {
         #expect(RFC5322Date.headerValue(Date(timeIntervalSince1970: seconds)) == expected)
+    }
+}
+
+/// `HeaderText.sanitized`, the gate every header value passes, on clean and dirty input alike.
+struct HeaderTextSanitizingTests {
+    @Test("controls and line separators become spaces; blanks at the ends go", arguments: [
+        ("Jürgen Weiß", "Jürgen Weiß"), ("  padded ", "padded"), ("a\r\nBcc: x@y", "a  Bcc: x@y"),
+        ("tab\there", "tab here"), ("line\u{2028}sep", "line sep"), ("para\u{2029}", "para"),
+        ("\u{00A0}nbsp\u{00A0}", "nbsp"), ("del\u{7F}", "del"), ("", ""), ("\r\n", ""), ("€ 25,00", "€ 25,00"),
+    ])
+    func sanitized(input: String, expected: String) {
+        #expect(HeaderText.sanitized(input) == expected)
     }
 }
