@@ -42,7 +42,10 @@ struct HitCollector {
         let ofRule = rules.map { rule -> Int in
             guard case .header(let name) = rule.field else { return -1 }
             let bytes = Array(name.utf8)
-            if let known = names.firstIndex(of: bytes) { return known }
+            // Names equal but for case are one name: a header then reaches every rule that wants it.
+            if let known = names.firstIndex(where: { $0.count == bytes.count && zip($0, bytes).allSatisfy { $0 | 0x20 == $1 | 0x20 } }) {
+                return known
+            }
             names.append(bytes)
             return names.count - 1
         }

@@ -247,8 +247,8 @@ struct PatternProgram: Sendable {
                 termBytes.withUnsafeBufferPointer { termBytes in
                     terms.withUnsafeBufferPointer { terms in
                         elements.withUnsafeBufferPointer { elements in
-                            // Which two-byte word beginnings occur: one bit per key.
-                            // Scratch tables of this scan, allocated as one block (zeroed) and freed when it ends.
+                            // Scratch tables of this scan, allocated as one block (zeroed) and freed when it ends:
+                            // which two-letter word beginnings occur (one bit per key) and which three-letter ones.
                             var tableBits = Self.minimumTripleTableBits
                             while tableBits < Self.maximumTripleTableBits, 1 << tableBits < tokens.count * Self.tripleBitsPerWord {
                                 tableBits += 1
