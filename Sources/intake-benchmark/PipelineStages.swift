@@ -16,7 +16,8 @@ enum PipelineStages {
         let stopwatch = Stopwatch(.inProcess)
         var requests = 0
         for bytes in messages {
-            let category = classifier.classify(MessageParser.parse(bytes)).category
+            let parsed = MessageParser.parse(bytes)
+            let category = classifier.classify(parsed).category
             if category == .standard || category == .extended { requests += 1 }
         }
         return (stopwatch.stop(), requests)
