@@ -16,8 +16,7 @@ enum PipelineStages {
         let stopwatch = Stopwatch(.inProcess)
         var requests = 0
         for bytes in messages {
-            let parsed = MessageParser.parse(bytes)
-            let category = classifier.classify(parsed).category
+            let category = classifier.classify(MessageParser.parse(bytes)).category
             if category == .standard || category == .extended { requests += 1 }
         }
         return (stopwatch.stop(), requests)
