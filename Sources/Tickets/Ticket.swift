@@ -9,22 +9,19 @@ public enum Handling: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// Where a ticket is in its life. The raw values are the `--status` spellings of the command line.
 ///
-/// ```
-///              intake (IntakeRecord.initialStatus)
-///     ┌──────────────────┼──────────────────────────────┐
-///     ▼                  ▼                              ▼
-///    new            needs-review            awaiting-cost-acceptance
-///  (standard,     (classifier unsure,     (extended; cost notice sent,
-///   sure)          no handling, reopened)   no acceptance yet)
-///     │                  │                     │          ▲
-///     │ confirm          │ confirm standard    │ accept   │ confirm/override to extended
-///     │ standard ──► open ◄── (or extended     │ (mail or │ without acceptance
-///     │                  │    with acceptance) │ agent)   │ (cost notice queued)
-///     └──────────────────┴─────────────────────┴─► open ──┘
-///                                                   │  ▲ a refusal by mail sends it back
-///                                                   ▼  │ to awaiting-cost-acceptance
-///                                                 closed ── a new customer mail → needs-review
-/// ```
+/// Transitions (from → to, on what):
+///
+/// | from | on | to |
+/// |---|---|---|
+/// | (intake) | a sure standard suggestion | `new` |
+/// | (intake) | unsure, or no handling suggested | `needs-review` |
+/// | (intake) | a sure extended suggestion (cost notice queued) | `awaiting-cost-acceptance` |
+/// | new, needs-review, awaiting | `confirm` ending standard | `open` |
+/// | new, needs-review, awaiting | `confirm` ending extended, costs accepted | `open` |
+/// | new, needs-review, awaiting | `confirm` ending extended, not accepted | `awaiting-cost-acceptance` |
+/// | new, awaiting | acceptance (customer mail, `accept-costs`) | `open` |
+/// | open | refusal by customer mail | `awaiting-cost-acceptance` |
+/// | closed | a new customer mail | `needs-review` |
 ///
 /// - `new`: a standard suggestion the classifier was sure of; waits for an agent's `confirm`.
 /// - `needs-review`: the classifier was unsure or suggested no handling, or the customer wrote
