@@ -2,41 +2,85 @@ import Foundation
 import MailCore
 import Tickets
 
-/// The human-readable form of `tickets show`.
+/// The human-readable forms of `tickets list` and `tickets show`.
 enum TicketText {
-    static func render(
-        _ ticket: Ticket, messages: [StoredMessage], events: [TicketEvent], classifications: [Classification]
-    ) -> String {
+    /// One tab-separated review-queue line: number, status, handling (a suggestion not yet confirmed
+    /// ends in `?`), confidence, customer, subject, top reasons.
+    static func listed(_ ticket: Ticket, suggestion: Classification?) -> String {
+        let handling = ticket.confirmedHandling?.rawValue ?? ticket.suggestedHandling.map { $0.rawValue + "?" } ?? "-"
+        let confidence = suggestion.map { String(format: "%.2f", $0.confidence) } ?? "-"
+        let reasons = suggestion.map { TicketJSON.topReasons($0).map(\.rule).joined(separator: ",") } ?? ""
+        return [ticket.number, ticket.status.rawValue, handling, confidence, ticket.customer, oneLine(ticket.subject),
+                reasons.isEmpty ? "-" : reasons].joined(separator: "\t")
+    }
+
+    static func render(_ history: TicketHistory) -> String {
+        let ticket = history.ticket
         var lines = [
-            "Ticket #\(ticket.number): \(ticket.subject)",
+            "Ticket #\(ticket.number): \(oneLine(ticket.subject))",
             "status: \(ticket.status.rawValue)",
             "customer: \(ticket.customer)",
             "handling: \(ticket.handling?.rawValue ?? "-") (suggested: \(ticket.suggestedHandling?.rawValue ?? "-"), confirmed by: \(ticket.confirmedBy ?? "-"))",
             "cost accepted: \(ticket.costAccepted.map { $0 ? "yes" : "no" } ?? "-")",
-            "billable quarter hours: \(ticket.billableQuarterHours)",
+            "time: \(history.totalMinutes) min in \(history.timeEntries.count) entries; billable quarter hours: \(ticket.billableQuarterHours)"
+                + (ticket.isBillable || history.timeEntries.isEmpty ? "" : " (not billable: \(ticket.handling == .extended ? "costs not accepted" : "not extended support"))"),
         ]
         for note in ticket.notes { lines.append("note: \(note)") }
-        for classification in classifications {
+        for classification in history.classifications {
             lines.append("")
-            lines.append("classification: \(classification.category.rawValue), confidence \(classification.confidence)")
+            lines.append("classification: \(classification.category.rawValue), suggested \(classification.suggestedHandling?.rawValue ?? "-"), "
+                + "confidence \(classification.confidence)\(classification.needsReview ? ", needs review" : "")")
             for reason in classification.reasons {
-                lines.append("  \(reason.rule) (\(reason.weight)): \(reason.evidence)")
+                lines.append("  \(reason.rule) (\(reason.weight)): \(oneLine(reason.evidence))")
             }
         }
-        for (index, stored) in messages.enumerated() {
+        for (index, stored) in history.messages.enumerated() {
             let parsed = MessageParser.parse(stored.raw)
             lines.append("")
             lines.append("--- mail \(index + 1): \(stored.messageID.map { "<\($0)>" } ?? "(no Message-ID)")\(stored.isTruncated ? " [truncated]" : "")")
             lines.append("From: \(parsed.from.first.map { $0.name.isEmpty ? $0.address : "\($0.name) <\($0.address)>" } ?? "-")")
-            lines.append("Subject: \(parsed.subject ?? "-")")
+            lines.append("Subject: \(oneLine(parsed.subject ?? "-"))")
             lines.append("")
             lines.append(parsed.bodyText)
         }
         lines.append("")
+        lines.append("replies:")
+        for item in history.replies {
+            lines.append("  \(TicketJSON.timestamp(item.createdAt)) \(item.message.kind) to \(item.message.recipient): \(item.state.rawValue)"
+                + (item.sentAt.map { " at \(TicketJSON.timestamp($0))" } ?? "") + ", \(item.attempts) attempts"
+                + (item.lastError.map { ", last error: \(oneLine($0))" } ?? ""))
+        }
+        for event in history.suppressedReplies {
+            lines.append("  \(TicketJSON.timestamp(event.at)) suppressed: \(event.detail)")
+        }
+        if history.replies.isEmpty && history.suppressedReplies.isEmpty { lines.append("  none") }
+        lines.append("")
+        lines.append("cost acceptances:")
+        for answer in history.costAcceptances {
+            let evidence = answer.agent.map { "recorded by \($0)" } ?? answer.messageID.map { "mail <\($0)>" } ?? "mail"
+            lines.append("  \(TicketJSON.timestamp(answer.at)) \(answer.accepted ? "accepted" : "refused") via \(answer.via.rawValue), "
+                + evidence + (answer.note.map { ": \(oneLine($0))" } ?? ""))
+        }
+        if history.costAcceptances.isEmpty { lines.append("  none") }
+        lines.append("")
+        lines.append("time entries:")
+        for entry in history.timeEntries {
+            lines.append("  \(TicketJSON.timestamp(entry.workedAt)) \(entry.minutes) min by \(entry.agent)"
+                + (entry.forced ? " (forced before acceptance)" : "") + (entry.note.map { ": \(oneLine($0))" } ?? ""))
+        }
+        if history.timeEntries.isEmpty { lines.append("  none") }
+        lines.append("")
         lines.append("events:")
-        for event in events {
-            lines.append("  \(TicketJSON.timestamp(event.at)) \(event.kind) by \(event.actor): \(event.detail)")
+        for entry in history.audit {
+            let event = entry.event
+            lines.append("  \(TicketJSON.timestamp(event.at)) \(event.kind) by \(event.actor): \(oneLine(event.detail))")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Text from customers and agents on one line: CR, LF and tabs become spaces, so a crafted
+    /// subject cannot forge lines of the listing.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" ? " " : $0 })
     }
 }
