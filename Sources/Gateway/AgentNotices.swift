@@ -6,8 +6,13 @@ import Tickets
 struct AgentNotices {
     let planner: ReplyPlanner?
 
+    /// An incomplete reply configuration is a configuration error (exit 2), checked before any change.
     init(_ configuration: GatewayConfiguration) throws {
-        planner = try ReplySetup.load(configuration)?.planner
+        do {
+            planner = try ReplySetup.load(configuration)?.planner
+        } catch let error as ConfigurationError {
+            throw CommandError.usage(error.description)
+        }
     }
 
     func compose(_ request: NoticeRequest) -> OutboxMessage? {

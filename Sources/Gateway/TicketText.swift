@@ -80,7 +80,16 @@ enum TicketText {
 
     /// Text from customers and agents on one line: CR, LF and tabs become spaces, so a crafted
     /// subject cannot forge lines of the listing.
+    /// Unchanged text (nearly all of it) is returned as is: the billing report writes 100,000 subjects.
     static func oneLine(_ text: String) -> String {
-        String(text.map { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" ? " " : $0 })
+        guard text.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            if scalar == "\n" && previousWasCR { continue }
+            scalars.append(scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar)
+        }
+        return String(scalars)
     }
 }

@@ -56,15 +56,17 @@ public struct BillingReport: Sendable, Hashable {
                 customer: item.customer, ticketNumber: item.ticketNumber, subject: item.subject,
                 minutes: item.minutesInMonth, quarterHours: quarterHours, amountCents: amount))
         }
-        var customers: [Customer] = []
-        customers.reserveCapacity(byCustomer.count)
+        // Sort keys computed once per customer, not once per comparison.
+        var keyed: [(key: String, customer: Customer)] = []
+        keyed.reserveCapacity(byCustomer.count)
         for (customer, lines) in byCustomer {
             let sorted = lines.sorted { Self.numberOrder($0.ticketNumber, $1.ticketNumber) }
-            customers.append(Customer(
+            keyed.append((customer.lowercased(), Customer(
                 customer: customer, lines: sorted, minutes: try Self.sum(sorted.map(\.minutes)),
-                quarterHours: try Self.sum(sorted.map(\.quarterHours)), amountCents: try Self.sum(sorted.map(\.amountCents))))
+                quarterHours: try Self.sum(sorted.map(\.quarterHours)), amountCents: try Self.sum(sorted.map(\.amountCents)))))
         }
-        customers.sort { ($0.customer.lowercased(), $0.customer) < ($1.customer.lowercased(), $1.customer) }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : $0.customer.customer < $1.customer.customer }
+        let customers = keyed.map(\.customer)
         self.customers = customers
         minutes = try Self.sum(customers.map(\.minutes))
         quarterHours = try Self.sum(customers.map(\.quarterHours))

@@ -4,6 +4,7 @@
 /// customer's subject like `=HYPERLINK(…)` stays text.
 public struct CSVWriter: Sendable {
     /// `,` for RFC 4180; `;` for spreadsheets in locales with a decimal comma (German Excel).
+    /// An ASCII character (a non-ASCII one would be written as `,`).
     public var separator: Character
     public private(set) var text = ""
 
@@ -36,19 +37,18 @@ public struct CSVWriter: Sendable {
             value = text
             if let first = value.first, Self.formulaStarts.contains(first) { value = "'" + value }
         }
-        let needsQuotes = value.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
-    }
-}
-
-extension String {
-    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        for character in self {
-            if character == target { out += replacement } else { out.append(character) }
+        // Byte checks: the separator, quote, CR and LF are ASCII, and UTF-8 never reuses ASCII bytes.
+        let separatorByte = separator.asciiValue ?? UInt8(ascii: ",")
+        guard value.utf8.contains(where: { $0 == separatorByte || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) else {
+            return value
         }
-        return out
+        var quoted: [UInt8] = [UInt8(ascii: "\"")]
+        quoted.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            quoted.append(byte)
+            if byte == UInt8(ascii: "\"") { quoted.append(byte) }
+        }
+        quoted.append(UInt8(ascii: "\""))
+        return String(decoding: quoted, as: UTF8.self)
     }
 }
