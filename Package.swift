@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "MailCoreTests", dependencies: ["MailCore"],
                     resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "TriageTests", dependencies: ["Triage", "MailCore"], exclude: ["Corpus"], swiftSettings: strict),
-        .testTarget(name: "RepliesTests", dependencies: ["Replies", "MailCore"], swiftSettings: strict),
+        .testTarget(name: "RepliesTests", dependencies: ["Replies", "MailCore", "Tickets"], swiftSettings: strict),
         .testTarget(name: "IMAPCoreTests", dependencies: ["IMAPCore"], swiftSettings: strict),
         .testTarget(name: "TicketsTests", dependencies: ["Tickets", "MailCore", "Triage"], swiftSettings: strict),
         .testTarget(name: "IntegrationTests",

@@ -38,8 +38,9 @@ extension GatewayConfiguration {
             path: path,
             imap: try imap(imapSection, environment: environment),
             smtp: try root.section("smtp").map {
+                // A relay that takes mail without AUTH (a local MTA) needs no username.
                 try account($0, schemes: ["smtp", "smtps"], passwordVariable: "SUPPORT_INTAKE_SMTP_PASSWORD",
-                            environment: environment)
+                            environment: environment, usernameRequired: false)
             },
             supportAddress: try support?.string("address"), supportName: try support?.string("name"),
             database: try root.requiredString("database"), templates: try root.string("templates"),
@@ -67,7 +68,8 @@ extension GatewayConfiguration {
     }
 
     private static func account(
-        _ section: ConfigurationReader, schemes: Set<String>, passwordVariable: String, environment: [String: String]
+        _ section: ConfigurationReader, schemes: Set<String>, passwordVariable: String, environment: [String: String],
+        usernameRequired: Bool = true
     ) throws -> Account {
         let url = try section.requiredString("url")
         guard let scheme = URLComponents(string: url)?.scheme?.lowercased(), schemes.contains(scheme),
@@ -84,7 +86,8 @@ extension GatewayConfiguration {
             password = .file(file)
         }
         return Account(
-            url: url, username: try section.requiredString("username"), password: password,
+            url: url, username: usernameRequired ? try section.requiredString("username") : try section.string("username") ?? "",
+            password: password,
             caFile: try section.string("caFile"), allowInsecure: try section.bool("allowInsecure", default: false))
     }
 }

@@ -41,13 +41,37 @@ final class IntakeService {
         return made
     }
 
-    /// The outbox sender, created on first use (one SMTP connection kept open between cycles);
-    /// nil when replies are off.
-    func outbox() throws -> OutboxDelivery? {
+    /// The outbox sender thread, started on first use with its own database and SMTP connection
+    /// (kept open between cycles); nil when replies are off.
+    private var background: BackgroundOutbox?
+
+    func outbox() throws -> (any ReplyDispatch)? {
         guard let replies else { return nil }
-        let made = try sender ?? ReplySetup.sender(configuration)
-        sender = made
-        return OutboxDelivery(store: store, sender: made, clock: clock, log: log, from: replies.supportAddress)
+        if let background { return background }
+        let threadLog = StandardErrorLogSink(clock: clock)
+        let delivery = OutboxDelivery(
+            store: try StoreOpener.open(configuration), sender: try ReplySetup.sender(configuration), clock: clock,
+            log: threadLog, from: replies.supportAddress)
+        let made = BackgroundOutbox(delivery: delivery, log: threadLog, idleSeconds: Self.outboxIdleSeconds)
+        background = made
+        return made
+    }
+
+    /// How often the sender thread looks for retries that came due while nothing else happens.
+    static let outboxIdleSeconds = 5.0
+
+    /// Sends what is due (everything, or up to the message in hand when `abandon`) and stops the
+    /// sender thread; returns the last sender-wide failure (the SMTP server was down or refused
+    /// us: those replies stay queued).
+    func finishOutbox(abandon: Bool) -> (any Error)? {
+        guard let background else { return nil }
+        self.background = nil
+        let (sent, failure) = background.finish(abandon: abandon)
+        log.log(LogEvent(failure == nil ? .info : .error, "outbox.stopped", [
+            "sent": String(sent.sent), "retrying": String(sent.retrying), "parked": String(sent.parked),
+            "failure": failure.map { "\($0)" } ?? "",
+        ]))
+        return failure
     }
 
     /// The responder that queues each ticket's reply in its commit; nil when replies are off.
@@ -61,8 +85,9 @@ final class IntakeService {
         ).run()
     }
 
-    /// Logs out politely where the source supports it.
+    /// Stops the sender thread and logs out politely where the source supports it.
     func close() {
+        _ = finishOutbox(abandon: true)
         (source as? IMAPSession)?.close()
         try? store.close()
     }

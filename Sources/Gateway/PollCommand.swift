@@ -23,7 +23,8 @@ enum PollCommand: Command {
         defer { service.close() }
         do {
             let summary = try service.runCycle()
-            return summary.deliveryError == nil ? 0 : 1
+            let sendFailure = service.finishOutbox(abandon: false)
+            return summary.deliveryError == nil && sendFailure == nil ? 0 : 1
         } catch let error as ConfigurationError {
             throw CommandError.usage(error.description)
         } catch {

@@ -73,7 +73,9 @@ struct ReplySetup {
         let ehlo = SMTPConfiguration.ehloName(forSupportAddress: configuration.supportAddress ?? "") ?? "localhost"
         do {
             return try SMTPSender(SMTPConfiguration(
-                url: smtp.url, username: smtp.username, password: try configuration.smtpPassword().value,
+                // A relay without AUTH (a local MTA) has no username, and then needs no password.
+                url: smtp.url, username: smtp.username,
+                password: smtp.username.isEmpty ? "" : try configuration.smtpPassword().value,
                 caFile: smtp.caFile, allowInsecure: smtp.allowInsecure, ehloName: ehlo))
         } catch let problem as SMTPSenderError where problem.kind == .configuration {
             throw ConfigurationError(path: configuration.path, key: "smtp", problem: problem.description)

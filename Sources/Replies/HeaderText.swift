@@ -1,5 +1,3 @@
-import Foundation
-
 /// Makes header values safe and standard: no CR/LF from any input ever reaches a header
 /// (header injection), non-ASCII becomes RFC 2047 encoded-words, long lines are folded (RFC 5322 §2.2.3).
 public enum HeaderText {
@@ -9,14 +7,45 @@ public enum HeaderText {
     /// first line, so no line exceeds the fold width.
     static let maxEncodedWordLength = 60
 
-    /// Replaces every control character (CR and LF above all) with a space and trims the result.
+    /// Replaces every control character (CR and LF above all) and the Unicode line and paragraph
+    /// separators with a space, and trims spaces at both ends.
     public static func sanitized(_ value: String) -> String {
+        // Most values are clean: say so after one pass over the bytes, without building a copy.
+        if isClean(value) { return value }
         var out = ""
         out.unicodeScalars.reserveCapacity(value.unicodeScalars.count)
         for scalar in value.unicodeScalars {
-            out.unicodeScalars.append(scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}" ? " " : scalar)
+            out.unicodeScalars.append(isUnsafe(scalar) ? " " : scalar)
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        return trimmed(out)
+    }
+
+    private static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+
+    /// No control byte, no U+2028/2029 (UTF-8 E2 80 A8/A9), no space at either end.
+    private static func isClean(_ value: String) -> Bool {
+        let utf8 = value.utf8
+        if utf8.first == 0x20 || utf8.last == 0x20 { return false }
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in utf8 {
+            if byte < 0x20 || byte == 0x7F { return false }
+            if previous == (0xE2, 0x80), byte == 0xA8 || byte == 0xA9 { return false }
+            previous = (previous.1, byte)
+        }
+        // A Unicode space at an end (e.g. U+00A0) is trimmed as before, by the slow path.
+        return value.unicodeScalars.first.map { !$0.properties.isWhitespace } ?? true
+            && value.unicodeScalars.last.map { !$0.properties.isWhitespace } ?? true
+    }
+
+    /// Without spaces (any Unicode space separator or tab) at either end.
+    private static func trimmed(_ value: String) -> String {
+        let scalars = value.unicodeScalars
+        let isBlank = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }),
+              let last = scalars.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 
     /// One header line `Name: value`, sanitized, encoded when not ASCII, folded, ending in CRLF.

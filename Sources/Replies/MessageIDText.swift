@@ -7,8 +7,9 @@ enum MessageIDText {
 
     /// ASCII letters, digits, `-` and `.` only: for the parts of our own Message-IDs.
     static func token(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == ".")
-        }))
+        String(decoding: text.utf8.filter { byte in
+            (0x61...0x7A).contains(byte) || (0x41...0x5A).contains(byte) || (0x30...0x39).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+        }, as: UTF8.self)
     }
 }

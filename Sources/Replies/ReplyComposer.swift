@@ -40,7 +40,7 @@ public struct ReplyComposer: Sendable {
         head += HeaderText.field("MIME-Version", "1.0")
         head += HeaderText.field("Content-Type", "text/plain; charset=utf-8")
         head += HeaderText.field("Content-Transfer-Encoding", "quoted-printable")
-        let bytes = Array((head + "\r\n" + QuotedPrintable.encode(body)).utf8)
+        let bytes = Array((head + "\r\n").utf8) + QuotedPrintable.encode(body)
         return OutboundMail(messageID: messageID, sender: support.address, recipient: recipient, kind: request.kind, bytes: bytes)
     }
 

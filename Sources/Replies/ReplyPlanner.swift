@@ -89,7 +89,9 @@ public struct ReplyPlanner: Responder, Sendable {
 
     private func values(_ kind: ReplyKind, language: String, faq: [FAQReference]) -> [String: TemplateValue] {
         let lang = TemplateCatalog.languages.contains(language) ? language : TemplateCatalog.defaultLanguage
-        let links = TemplateValue.list(faq.map { ["id": String($0.id), "title": $0.title, "url": $0.url] })
+        // The cost notice links the extended-support article in its text already; no second time in the list.
+        let listed = kind == .costNotice ? faq.filter { $0.url != extendedFAQURL[lang] } : faq
+        let links = TemplateValue.list(listed.map { ["id": String($0.id), "title": $0.title, "url": $0.url] })
         let rateText = TemplateValue.text(rate[lang] ?? "")
         switch kind {
         case .faqReply: return ["faq": links]

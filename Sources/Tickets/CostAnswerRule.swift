@@ -9,6 +9,12 @@ public enum CostAnswerRule {
         public var costAccepted: Bool
         public var status: TicketStatus
         public var event: TicketEvent
+
+        public init(costAccepted: Bool, status: TicketStatus, event: TicketEvent) {
+            self.costAccepted = costAccepted
+            self.status = status
+            self.event = event
+        }
     }
 
     public static let actor = "customer"

@@ -28,7 +28,7 @@ public final class IntakeCycle {
     /// ticket that a crash then rolled back.
     private let pendingLog = PendingLogSink()
     private let shouldStop: () -> Bool
-    private let outbox: OutboxDelivery?
+    private let outbox: (any ReplyDispatch)?
     /// Set when the outbox could not send (the SMTP server is down or refuses our login): the cycle
     /// goes on ticketing, and the replies stay queued for the next one.
     private var deliveryError: String?
@@ -40,7 +40,7 @@ public final class IntakeCycle {
     public init(
         source: any MailSource, store: any TicketStore, clock: any Clock, log: any LogSink,
         configuration: IntakeConfiguration, classify: @escaping Classify = { _ in nil },
-        responder: (any Responder)? = nil, outbox: OutboxDelivery? = nil,
+        responder: (any Responder)? = nil, outbox: (any ReplyDispatch)? = nil,
         shouldStop: @escaping () -> Bool = { false }
     ) {
         self.source = source
@@ -109,7 +109,7 @@ public final class IntakeCycle {
     private func deliverReplies(into summary: inout IntakeSummary) throws {
         guard let outbox, deliveryError == nil else { return }
         do {
-            let round = try outbox.deliverDue(shouldStop: shouldStop)
+            let round = try outbox.dispatch(shouldStop: shouldStop)
             summary.repliesSent += round.sent
             summary.repliesRetrying += round.retrying
             summary.repliesParked += round.parked

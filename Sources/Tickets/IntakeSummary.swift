@@ -9,6 +9,8 @@ public struct IntakeSummary: Sendable, Hashable {
     public var failed = 0
     public var quarantined = 0
     public var marked = 0
+    /// Replies sent by this cycle's own calls into a synchronous outbox (a background sender
+    /// reports its own `outbox.round_done`).
     public var repliesSent = 0
     public var repliesRetrying = 0
     public var repliesParked = 0
@@ -47,8 +49,6 @@ public struct IntakeSummary: Sendable, Hashable {
             "fetched": String(fetched), "ticketed": String(ticketed), "follow_ups": String(followUps), "duplicates": String(duplicates),
             "ignored": String(ignored), "already_settled": String(alreadySettled), "failed": String(failed),
             "quarantined": String(quarantined), "marked": String(marked),
-            "replies_sent": String(repliesSent), "replies_retrying": String(repliesRetrying),
-            "replies_parked": String(repliesParked),
         ]
     }
 }

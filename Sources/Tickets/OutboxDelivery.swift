@@ -1,5 +1,14 @@
 public import Foundation
 
+/// Who sends the replies the intake queued: `OutboxDelivery` itself (in the calling thread), or
+/// the gateway's background sender, which only takes the hint and sends in its own thread while
+/// the intake goes on.
+public protocol ReplyDispatch: AnyObject {
+    /// New replies may be due. Returns what was sent meanwhile by this call (zero when the sending
+    /// happens elsewhere); throws `OutboxDelivery.SenderUnavailable` when the sender as a whole fails.
+    func dispatch(shouldStop: () -> Bool) throws -> OutboxDelivery.Summary
+}
+
 /// Delivers due outbox rows through a `MailSender`: marks each one sent right after the server
 /// accepted it, retries transient failures with backoff, and parks permanent ones with the
 /// server's words.
@@ -9,7 +18,7 @@ public import Foundation
 /// and the next run sends it again, with the same Message-ID (so the customer's client can tell).
 /// Nothing else can send a reply twice, and nothing can lose one: rows are only ever read, never
 /// removed, until they are sent or parked.
-public final class OutboxDelivery {
+public final class OutboxDelivery: ReplyDispatch {
     /// Rows read from the store at a time.
     public static let batchSize = 100
     /// A transient failure this often in a row parks the row (about a day and a half with the default backoff).
@@ -72,6 +81,8 @@ public final class OutboxDelivery {
         }
         return summary
     }
+
+    public func dispatch(shouldStop: () -> Bool) throws -> Summary { try deliverDue(shouldStop: shouldStop) }
 
     private func deliver(_ item: OutboxItem, summary: inout Summary) throws {
         let message = item.message

@@ -16,7 +16,7 @@ public enum TicketStoreConformance {
         public var description: String
     }
 
-    public static let checks: [Check] = ledgerChecks + ticketChecks + quarantineChecks
+    public static let checks: [Check] = ledgerChecks + ticketChecks + quarantineChecks + responderChecks
 
     /// The check called `name` (for parameterised tests, which take names as arguments).
     public static func check(named name: String) -> Check? { checks.first { $0.name == name } }

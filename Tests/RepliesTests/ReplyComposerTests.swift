@@ -150,3 +150,15 @@ struct ReplyComposerTests {
         #expect(RFC5322Date.headerValue(Date(timeIntervalSince1970: seconds)) == expected)
     }
 }
+
+/// `HeaderText.sanitized`, the gate every header value passes, on clean and dirty input alike.
+struct HeaderTextSanitizingTests {
+    @Test("controls and line separators become spaces; blanks at the ends go", arguments: [
+        ("Jürgen Weiß", "Jürgen Weiß"), ("  padded ", "padded"), ("a\r\nBcc: x@y", "a  Bcc: x@y"),
+        ("tab\there", "tab here"), ("line\u{2028}sep", "line sep"), ("para\u{2029}", "para"),
+        ("\u{00A0}nbsp\u{00A0}", "nbsp"), ("del\u{7F}", "del"), ("", ""), ("\r\n", ""), ("€ 25,00", "€ 25,00"),
+    ])
+    func sanitized(input: String, expected: String) {
+        #expect(HeaderText.sanitized(input) == expected)
+    }
+}

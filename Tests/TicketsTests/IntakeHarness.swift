@@ -10,6 +10,10 @@ final class IntakeHarness {
     let log = InMemoryLogSink()
     var configuration = IntakeConfiguration(quarantineMailbox: "Quarantine")
     var classify: IntakeCycle.Classify = { _ in nil }
+    var responder: (any Responder)?
+    let sender = InMemoryMailSender()
+    /// With replies on, the cycle delivers the outbox through `sender`.
+    var repliesOn = false
 
     /// A customer mail; `trace` prepends what delivery to a particular address adds.
     static func mail(_ number: Int, body: String? = nil, messageID: String? = nil, trace: String = "") -> [UInt8] {
@@ -30,6 +34,9 @@ final class IntakeHarness {
         clock.advance(by: 60)
         return try IntakeCycle(
             source: source, store: store, clock: clock, log: log, configuration: configuration, classify: classify,
+            responder: responder,
+            outbox: repliesOn ? OutboxDelivery(store: store, sender: sender, clock: clock, log: log,
+                                               from: "support@example-hosting.de", randomUnit: { 0 }) : nil,
             shouldStop: shouldStop
         ).run()
     }
