@@ -3,7 +3,7 @@ import Replies
 import TicketStoreSQLite
 import Tickets
 
-/// `tickets confirm|accept-costs|log-time`: the agents' decisions. Input is checked before the
+/// `tickets confirm|accept-costs|log-time|close`: the agents' decisions. Input is checked before the
 /// store is opened (usage errors, exit 2); a refusal by the workflow changes nothing (exit 1).
 extension TicketsCommand {
     static func confirm(_ arguments: inout Arguments) throws -> Int32 {
@@ -53,6 +53,19 @@ extension TicketsCommand {
                                                       at: SystemClock().now()))
         }
         print("ticket \(number): costs accepted via \(via.rawValue), recorded by \(agent); status \(ticket.status.rawValue)")
+        return 0
+    }
+
+    static func close(_ arguments: inout Arguments) throws -> Int32 {
+        let (agent, note) = try agentAndNote(&arguments)
+        let configuration = try arguments.configuration()
+        let number = try ticketNumber(&arguments)
+        try arguments.finish()
+        let store = try StoreOpener.open(configuration)
+        _ = try refusalsFail {
+            try store.close(TicketClosing(ticketNumber: number, agent: agent, note: note, at: SystemClock().now()))
+        }
+        print("ticket \(number): closed by \(agent)")
         return 0
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import MailCore
 import Tickets
 
-/// `tickets list|show|confirm|accept-costs|log-time`: the review queue and the agents' decisions
+/// `tickets list|show|confirm|accept-costs|log-time|close`: the review queue and the agents' decisions
 /// (the state machine is documented on `TicketStatus`).
 enum TicketsCommand: Command {
     static let name = "tickets"
@@ -13,6 +13,7 @@ enum TicketsCommand: Command {
                support-intake tickets confirm N [--as standard|extended] --agent NAME [--note TEXT] [--config F]
                support-intake tickets accept-costs N --via phone|mail --agent NAME [--note TEXT] [--config F]
                support-intake tickets log-time N MINUTES --agent NAME [--note TEXT] [--force] [--config F]
+               support-intake tickets close N --agent NAME [--note TEXT] [--config F]
           list: newest first, with the suggestion, its confidence and top reasons;
                 S is one of \(TicketStatus.allCases.map(\.rawValue).joined(separator: ", ")).
           show: one ticket with its mails (decoded text), classification reasons, replies sent or
@@ -22,22 +23,24 @@ enum TicketsCommand: Command {
           accept-costs: record the customer's acceptance of extended-support costs.
           log-time: MINUTES from 1 to \(AgentInput.maxMinutesPerEntry); on an extended ticket without the
                 customer's acceptance only with --force and a --note saying why.
+          close: the ticket is done; a new customer mail reopens it into needs-review.
           Billing is per ticket: the started quarter hours of its total time, only for extended
           tickets with accepted costs (see 'billing report --help').
           --json prints one JSON object per line (contracts/cli.md keys).
         """
 
     static func run(_ arguments: inout Arguments) throws -> Int32 {
-        let verb = try arguments.positional("a subcommand (list, show, confirm, accept-costs or log-time)")
+        let verb = try arguments.positional("a subcommand (list, show, confirm, accept-costs, log-time or close)")
         switch verb {
         case "list": return try list(&arguments)
         case "show": return try show(&arguments)
         case "confirm": return try confirm(&arguments)
         case "accept-costs": return try acceptCosts(&arguments)
         case "log-time": return try logTime(&arguments)
+        case "close": return try close(&arguments)
         default:
             throw CommandError.usage(
-                "unknown tickets subcommand '\(verb)' (expected list, show, confirm, accept-costs or log-time)")
+                "unknown tickets subcommand '\(verb)' (expected list, show, confirm, accept-costs, log-time or close)")
         }
     }
 

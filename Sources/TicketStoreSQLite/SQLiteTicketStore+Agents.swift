@@ -70,6 +70,26 @@ extension SQLiteTicketStore: AgentDesk {
         }
     }
 
+    public func close(_ closing: TicketClosing) throws -> Ticket {
+        try database.writeTransaction {
+            let row = try agentTicket(closing.ticketNumber)
+            let status = try TicketWorkflow.close(row.ticket)
+            let now = SQLiteTimestamp.text(closing.at)
+            try database.run("UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?",
+                             [.text(status.rawValue), .text(now), .integer(row.id)])
+            try insertEvent(TicketEvent(
+                kind: "ticket.closed", actor: closing.agent,
+                detail: "status \(row.ticket.status.rawValue) → closed" + (closing.note.map { "; note: \($0)" } ?? ""),
+                at: closing.at), data: [
+                    "status_before": row.ticket.status.rawValue, "status_after": status.rawValue, "note": closing.note ?? "",
+                ], ticketID: row.id)
+            var ticket = row.ticket
+            ticket.status = status
+            ticket.billableQuarterHours = ticket.billableQuarterHours(totalMinutes: try totalMinutes(ticketID: row.id))
+            return ticket
+        }
+    }
+
     public func logTime(_ entry: TimeEntryRequest) throws -> Ticket {
         try database.writeTransaction {
             let row = try agentTicket(entry.ticketNumber)

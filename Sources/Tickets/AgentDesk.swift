@@ -15,6 +15,8 @@ public protocol AgentDesk: AnyObject {
     func confirm(_ decision: HandlingDecision, compose: (NoticeRequest) -> OutboxMessage?) throws -> ConfirmationOutcome
     /// Records the customer's acceptance of the costs on an extended ticket; returns the ticket after it.
     func acceptCosts(_ acceptance: AgentCostAcceptance) throws -> Ticket
+    /// Closes a ticket; returns the ticket after it.
+    func close(_ closing: TicketClosing) throws -> Ticket
     /// Records time worked; returns the ticket after it (with its billable quarter hours).
     func logTime(_ entry: TimeEntryRequest) throws -> Ticket
 

@@ -21,6 +21,7 @@ public enum Handling: String, Sendable, Hashable, Codable, CaseIterable {
 /// | new, needs-review, awaiting | `confirm` ending extended, not accepted | `awaiting-cost-acceptance` |
 /// | new, awaiting | acceptance (customer mail, `accept-costs`) | `open` |
 /// | open | refusal by customer mail | `awaiting-cost-acceptance` |
+/// | any but closed | `tickets close` | `closed` |
 /// | closed | a new customer mail | `needs-review` |
 ///
 /// - `new`: a standard suggestion the classifier was sure of; waits for an agent's `confirm`.

@@ -59,6 +59,12 @@ public enum TicketWorkflow {
         return [.new, .awaitingCostAcceptance].contains(ticket.status) ? .open : ticket.status
     }
 
+    /// An agent closes a ticket (done, or nothing to do); a new customer mail reopens it into review.
+    public static func close(_ ticket: Ticket) throws -> TicketStatus {
+        guard ticket.status != .closed else { throw WorkflowRefusal.closed(ticket: ticket.number) }
+        return .closed
+    }
+
     /// Whether time may be logged: on an extended ticket without the customer's acceptance only
     /// when forced with a note that says why. Returns whether the entry is a forced one.
     public static func logTime(on ticket: Ticket, force: Bool, note: String?) throws -> Bool {

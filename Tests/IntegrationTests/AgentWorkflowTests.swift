@@ -192,5 +192,11 @@ struct AgentWorkflowTests {
         #expect(entry["forced"] as? Bool == true)
         #expect((try gateway.show("1001")["billable_quarter_hours"] as? NSNumber)?.intValue == 0,
                 "not billable before the customer accepts")
+
+        let closed = try gateway.run(["tickets", "close", "1002", "--agent", "bob", "--note", "erledigt"])
+        #expect(closed.status == 0, "\(closed.stderr)")
+        #expect(try gateway.run(["tickets", "list", "--status", "closed", "--json"]).jsonLines().compactMap { $0["number"] as? String } == ["1002"])
+        let again = try gateway.run(["tickets", "close", "1002", "--agent", "bob"])
+        #expect(again.status == 1 && again.stderr.contains("ticket 1002 is closed; nothing changed"), "\(again.stderr)")
     }
 }

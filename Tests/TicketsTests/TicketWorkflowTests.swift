@@ -102,6 +102,14 @@ struct TicketWorkflowTests {
         #expect(try !TicketWorkflow.logTime(on: Self.ticket(.new, suggested: .standard), force: false, note: nil))
     }
 
+    @Test("any ticket but a closed one can be closed", arguments: [TicketStatus.new, .needsReview, .awaitingCostAcceptance, .open])
+    func close(from: TicketStatus) throws {
+        #expect(try TicketWorkflow.close(Self.ticket(from, suggested: .standard)) == .closed)
+        #expect(throws: WorkflowRefusal.closed(ticket: "1001")) {
+            try TicketWorkflow.close(Self.ticket(.closed, suggested: .standard))
+        }
+    }
+
     @Test("only extended tickets with accepted costs bill their quarter hours")
     func billable() {
         #expect(Self.ticket(.open, suggested: .extended, accepted: true).billableQuarterHours(totalMinutes: 37) == 3)
