@@ -1,5 +1,3 @@
-public import Foundation
-
 /// What agents do with tickets (issue 6): confirm or override the suggested handling, record the
 /// customer's cost acceptance, log time, and read what billing and rule tuning need. A protocol of
 /// its own beside `TicketStore`, which the intake uses; the SQLite store implements both.
@@ -34,67 +32,4 @@ public protocol AgentDesk: AnyObject {
     func billingWork(month: BillingMonth) throws -> [BillingWork]
     /// Every ticket with a suggestion: the rules that fired on its first mail and the agent's decision.
     func ruleDecisions() throws -> [RuleFeedback.Decision]
-}
-
-/// An agent's `tickets confirm`.
-public struct HandlingDecision: Sendable, Hashable {
-    public var ticketNumber: String
-    /// nil: keep the suggested handling.
-    public var handling: Handling?
-    public var agent: String
-    public var note: String?
-    public var at: Date
-
-    public init(ticketNumber: String, handling: Handling?, agent: String, note: String?, at: Date) {
-        self.ticketNumber = ticketNumber
-        self.handling = handling
-        self.agent = agent
-        self.note = note
-        self.at = at
-    }
-}
-
-/// What `AgentDesk.confirm` did.
-public struct ConfirmationOutcome: Sendable, Hashable {
-    public var ticket: Ticket
-    public var confirmation: TicketWorkflow.Confirmation
-    /// The queued notice, nil when none was due or replies are off (see `noticeSkipped`).
-    public var queued: OutboxMessage?
-    /// Why a due notice was not queued.
-    public var noticeSkipped: String?
-
-    public init(ticket: Ticket, confirmation: TicketWorkflow.Confirmation, queued: OutboxMessage?, noticeSkipped: String?) {
-        self.ticket = ticket
-        self.confirmation = confirmation
-        self.queued = queued
-        self.noticeSkipped = noticeSkipped
-    }
-}
-
-/// What a store hands to the composer of an agent's notice: the ticket after the decision and the
-/// thread to answer in.
-public struct NoticeRequest: Sendable, Hashable {
-    public var notice: CustomerNotice
-    public var ticket: Ticket
-    /// The ticket's language (from its classification), nil when unknown.
-    public var language: String?
-    public var recipientName: String
-    /// The Message-ID of the customer's latest mail on the ticket, and its references.
-    public var inReplyTo: String?
-    public var references: [String]
-    /// Unique per decision, so that the notice's Message-ID is too.
-    public var key: String
-    public var at: Date
-
-    public init(notice: CustomerNotice, ticket: Ticket, language: String?, recipientName: String, inReplyTo: String?,
-                references: [String], key: String, at: Date) {
-        self.notice = notice
-        self.ticket = ticket
-        self.language = language
-        self.recipientName = recipientName
-        self.inReplyTo = inReplyTo
-        self.references = references
-        self.key = key
-        self.at = at
-    }
 }
