@@ -6,16 +6,37 @@ extension IMAPSession {
     /// few enough that a failure wastes little.
     static let fetchPipelineDepth = 2
 
-    /// `UID FETCH set (UID RFC822.SIZE BODY.PEEK[])` in batches of `fetchBatchSize`, pipelined.
-    /// Bodies are byte-exact; beyond `maxBytes` a body is cut, and `size` stays the full size.
+    /// Commands `prefetch` sent ahead, whose answers the next `fetch` of the same UIDs reads.
+    struct PendingFetch {
+        var uids: [UInt32]
+        var maxBytes: Int
+        var tags: [String]
+    }
+
+    /// Sends the `UID FETCH` commands for `uids` now, so that the server works on them while the
+    /// caller is busy; the next `fetch` of the same UIDs reads the answers. Any other command first
+    /// reads (and drops) them, so the connection always stays in step. One prefetch at a time.
+    public func prefetch(uids: [UInt32], maxBytes: Int) throws {
+        let sorted = Set(uids).sorted()
+        guard pendingFetch == nil, !sorted.isEmpty else { return }
+        let tags = try withSelectedConnection { connection in
+            try batches(sorted).map { try connection.send(.uidFetch($0, items: [.uid, .rfc822Size, .bodyPeek])) }
+        }
+        pendingFetch = PendingFetch(uids: sorted, maxBytes: maxBytes, tags: tags)
+    }
+
+    /// `UID FETCH set (UID RFC822.SIZE BODY.PEEK[])` in batches of `fetchBatchSize`, pipelined
+    /// (or the answers of the matching `prefetch`). Bodies are byte-exact; beyond `maxBytes` a
+    /// body is cut, and `size` stays the full size.
     public func fetch(uids: [UInt32], maxBytes: Int) throws -> [FetchedMessage] {
         let wanted = Set(uids)
         guard !wanted.isEmpty else { return [] }
         let sorted = wanted.sorted()
-        let batchSize = max(1, configuration.fetchBatchSize)
-        let batches = stride(from: 0, to: sorted.count, by: batchSize).map {
-            SequenceSet(uids: sorted[$0..<min($0 + batchSize, sorted.count)])
+        if let pending = pendingFetch, pending.uids == sorted, pending.maxBytes == maxBytes {
+            pendingFetch = nil
+            return try withSelectedConnection { try collect(pending, on: $0, keeping: wanted) }
         }
+        let batches = batches(sorted)
         var messages: [UInt32: FetchedMessage] = [:]
         try withSelectedConnection { connection in
             connection.literalRetentionLimit = max(0, maxBytes)
@@ -45,6 +66,36 @@ extension IMAPSession {
                 }
             }
         }
+        return messages.keys.sorted().compactMap { messages[$0] }
+    }
+
+    /// `sorted` UIDs in `fetchBatchSize` sets.
+    private func batches(_ sorted: [UInt32]) -> [SequenceSet] {
+        let batchSize = max(1, configuration.fetchBatchSize)
+        return stride(from: 0, to: sorted.count, by: batchSize).map {
+            SequenceSet(uids: sorted[$0..<min($0 + batchSize, sorted.count)])
+        }
+    }
+
+    /// Reads the answers to a prefetch; keeps the messages in `wanted` (none when draining).
+    func collect(_ pending: PendingFetch, on connection: IMAPConnection, keeping wanted: Set<UInt32>) throws -> [FetchedMessage] {
+        connection.literalRetentionLimit = wanted.isEmpty ? 0 : max(0, pending.maxBytes)
+        defer { connection.literalRetentionLimit = .max }
+        var messages: [UInt32: FetchedMessage] = [:]
+        var failure: TaggedResponse?
+        for tag in pending.tags {
+            let done = try connection.finish(tag: tag) { response in
+                guard case .fetch(let fetch) = response else {
+                    observe(response)
+                    return
+                }
+                guard let uid = fetch.uid, wanted.contains(uid), let body = fetch.body else { return }
+                messages[uid] = FetchedMessage(uid: uid, size: fetch.rfc822Size ?? body.size,
+                                               bytes: Array(body.bytes.prefix(max(0, pending.maxBytes))))
+            }
+            if done.condition != .ok, failure == nil { failure = done }
+        }
+        try failure?.requireOK(for: "UID FETCH", url: connection.url)
         return messages.keys.sorted().compactMap { messages[$0] }
     }
 }

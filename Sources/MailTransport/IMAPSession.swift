@@ -16,6 +16,8 @@ public final class IMAPSession: MailSource {
     public private(set) var selectedMailbox: String?
     /// EXISTS as last reported, to tell a real change from a repeated count.
     var knownExists = 0
+    /// A `prefetch` whose answers are still on the wire.
+    var pendingFetch: PendingFetch?
 
     /// The keyword that marks a message as taken in (`markProcessed`).
     public static let processedKeyword = "$SupportIntake"
@@ -89,6 +91,7 @@ public final class IMAPSession: MailSource {
     /// Closes the connection politely (`LOGOUT`); the session reconnects on the next `select`.
     public func close() {
         if let connection {
+            _ = try? withConnection { _ in }  // reads what a prefetch left on the wire
             _ = try? connection.run(.logout)
             connection.abandon()
         }
@@ -98,13 +101,19 @@ public final class IMAPSession: MailSource {
 
     // MARK: Connection handling
 
-    /// Runs `body` on the live connection; a failure that leaves the connection unusable drops it.
+    /// Runs `body` on the live connection, after reading the answers of a prefetch nobody
+    /// collected; a failure that leaves the connection unusable drops it.
     func withConnection<T>(_ body: (IMAPConnection) throws -> T) throws -> T {
         guard let connection else {
+            pendingFetch = nil
             throw IMAPSessionError(.protocolViolation, url: endpoint.connectURL,
                                    detail: "not connected (the last error dropped the connection); select the mailbox again")
         }
         do {
+            if let pending = pendingFetch {
+                pendingFetch = nil
+                _ = try collect(pending, on: connection, keeping: [])
+            }
             return try body(connection)
         } catch let error as IMAPSessionError where error.dropsConnection {
             connection.abandon()

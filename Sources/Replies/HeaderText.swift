@@ -57,7 +57,7 @@ public enum HeaderText {
 
     /// An unstructured ASCII value split into words at spaces, for folding.
     private static func asciiWords(_ value: String) -> [String] {
-        value.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        value.utf8.split(separator: 0x20, omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// RFC 2047 B encoded-words in UTF-8, each at most 75 characters, never splitting a character.

@@ -4,10 +4,14 @@ import Foundation
 enum MailboxText {
     static func render(name: String, address: String) -> String {
         let cleanName = HeaderText.sanitized(name)
-        let cleanAddress = HeaderText.sanitized(address).filter { $0 != "<" && $0 != ">" && $0 != " " }
+        let cleanAddress = String(decoding: HeaderText.sanitized(address).utf8.filter {
+            $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") && $0 != 0x20
+        }, as: UTF8.self)
         guard !cleanName.isEmpty else { return "<\(cleanAddress)>" }
         if cleanName.unicodeScalars.allSatisfy(\.isASCII) {
-            let escaped = cleanName.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let needsEscape = cleanName.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }
+            let escaped = needsEscape
+                ? cleanName.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") : cleanName
             return "\"\(escaped)\" <\(cleanAddress)>"
         }
         return HeaderText.encodedWords(cleanName).joined(separator: " ") + " <\(cleanAddress)>"

@@ -50,16 +50,8 @@ public struct ReplyComposer: Sendable {
         return "ticket-\(MessageIDText.token(ticket)).\(kind.rawValue).\(key)@\(MessageIDText.token(domain))"
     }
 
-    /// The subject without reply/forward prefixes and ticket tags, so replies don't stack "Re: AW: Re:".
-    static func baseSubject(_ subject: String) -> String {
-        var text = HeaderText.sanitized(subject)
-        if let tag = text.range(of: #"\s*\[Ticket#[^\]]*\]"#, options: .regularExpression) { text.removeSubrange(tag) }
-        while let prefix = text.range(of: #"^\s*(re|aw|wg|fw|fwd|antw|sv)\s*(\[\d+\])?\s*:\s*"#,
-                                      options: [.regularExpression, .caseInsensitive]) {
-            text.removeSubrange(prefix)
-        }
-        return text.trimmingCharacters(in: .whitespaces)
-    }
+    /// The subject without reply/forward prefixes and ticket tags (see `ReplySubject`).
+    static func baseSubject(_ subject: String) -> String { ReplySubject.base(subject) }
 
     private static func uniqued(_ ids: [String]) -> [String] {
         var seen = Set<String>()

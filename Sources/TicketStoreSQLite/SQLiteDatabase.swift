@@ -1,11 +1,16 @@
 import CSQLite
+import Glibc
 
 /// One SQLite connection (`sqlite3*`): opened with WAL, a busy timeout and foreign keys, closed in
 /// deinit or explicitly with `close()`, which reports a failure. Not Sendable: one connection per
 /// thread of work, as SQLite's own guidance says.
 public final class SQLiteDatabase {
-    /// How long a writer waits for another process's lock before failing with SQLITE_BUSY.
+    /// How long a writer waits for another connection's lock before failing with SQLITE_BUSY.
     public static let busyTimeoutMilliseconds: Int32 = 5_000
+    /// How long a waiting writer sleeps between tries. SQLite's own busy timeout sleeps 1, 2, 5,
+    /// 10… ms, so a writer waiting for a 3 ms commit of the other connection (the intake and the
+    /// outbox sender each have one) would often sleep 8 ms: too coarse for locks this short.
+    static let busyRetryMicroseconds: Int32 = 200
     /// WAL pages after which a commit copies the WAL into the database file (SQLite's default is
     /// 1,000, ~4 MB). Each such checkpoint costs two disk syncs; at the default the intake ran one
     /// every few hundred messages, which on a busy disk cost more than the intake's own once-per-group
@@ -40,7 +45,13 @@ public final class SQLiteDatabase {
         let code = sqlite3_open_v2(path, &connection, flags, nil)
         handle = connection
         try check(code, "open \(path)")
-        sqlite3_busy_timeout(connection, SQLiteDatabase.busyTimeoutMilliseconds)
+        sqlite3_busy_handler(connection, { _, tries in
+            guard Int64(tries) * Int64(SQLiteDatabase.busyRetryMicroseconds) < Int64(SQLiteDatabase.busyTimeoutMilliseconds) * 1_000 else {
+                return 0
+            }
+            usleep(UInt32(SQLiteDatabase.busyRetryMicroseconds))
+            return 1
+        }, nil)
         sqlite3_extended_result_codes(connection, 1)
         try execute("PRAGMA journal_mode=WAL")
         try execute("PRAGMA synchronous=NORMAL")

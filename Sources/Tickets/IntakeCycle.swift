@@ -144,11 +144,12 @@ public final class IntakeCycle {
                 toMark.append(uid)
             }
         }
-        var start = 0
-        while start < toFetch.count, !result.stoppedEarly {
-            let chunk = Array(toFetch[start..<min(start + configuration.batchSize, toFetch.count)])
-            start += chunk.count
-            try take(chunk, from: mailbox, syncing: start >= toFetch.count, into: &result, toMark: &toMark,
+        let chunks = stride(from: 0, to: toFetch.count, by: configuration.batchSize).map {
+            Array(toFetch[$0..<min($0 + configuration.batchSize, toFetch.count)])
+        }
+        for (index, chunk) in chunks.enumerated() where !result.stoppedEarly {
+            try take(chunk, from: mailbox, prefetching: index + 1 < chunks.count ? chunks[index + 1] : nil,
+                     syncing: index + 1 == chunks.count, into: &result, toMark: &toMark,
                      toQuarantine: &toQuarantine, summary: &summary)
         }
         try mark(toMark, quarantine: toQuarantine, in: mailbox)
@@ -159,35 +160,41 @@ public final class IntakeCycle {
     }
 
     /// Fetches one `batchSize` chunk and commits what became of each message, so only one chunk
-    /// of mail is in memory at a time and the fetch never holds the store's write lock. The last
-    /// chunk of a group commits `syncing`, which makes the whole group durable before it is marked.
+    /// of mail is in memory at a time and the fetch never holds the store's write lock. The next
+    /// chunk of the group is asked for before this one is processed, so the server prepares it
+    /// meanwhile. The last chunk of a group commits `syncing`, which makes the whole group durable
+    /// before it is marked.
     private func take(
-        _ uids: [UInt32], from mailbox: MailboxContext, syncing: Bool, into result: inout BatchResult,
-        toMark: inout [UInt32], toQuarantine: inout [UInt32], summary: inout IntakeSummary
+        _ uids: [UInt32], from mailbox: MailboxContext, prefetching next: [UInt32]?, syncing: Bool,
+        into result: inout BatchResult, toMark: inout [UInt32], toQuarantine: inout [UInt32], summary: inout IntakeSummary
     ) throws {
         let fetched = try source.fetch(uids: uids, maxBytes: configuration.maxMessageBytes)
+        if let next { try source.prefetch(uids: next, maxBytes: configuration.maxMessageBytes) }
         let returned = Set(fetched.map(\.uid))
         for uid in uids where !returned.contains(uid) {
             log.log(LogEvent(.info, "intake.gone", ["mailbox": mailbox.name, "uid": String(uid)]))
             result.done.insert(uid)
         }
         defer { pendingLog.discard() }
+        // Parsing and classifying happen before the transaction, so the write lock is held only
+        // for the writes (the outbox sender's connection needs it between them).
+        let prepared = fetched.sorted(by: { $0.uid < $1.uid }).map { intake.prepare($0, from: mailbox) }
         try store.inOneCommit(syncing: syncing) {
-            for message in fetched.sorted(by: { $0.uid < $1.uid }) {
+            for message in prepared {
                 if shouldStop() {
                     result.stoppedEarly = true
                     return
                 }
                 summary.fetched += 1
-                switch try intake.take(message, from: mailbox) {
+                switch try intake.commit(message) {
                 case .settled(let outcome):
                     summary.count(outcome)
-                    toMark.append(message.uid)
+                    toMark.append(message.key.uid)
                 case .willRetry:
                     summary.failed += 1
                 case .quarantined:
                     summary.quarantined += 1
-                    toQuarantine.append(message.uid)
+                    toQuarantine.append(message.key.uid)
                 }
             }
         }

@@ -38,6 +38,10 @@ public protocol MailSource: AnyObject {
     /// Fetches the messages with these UIDs (missing ones are simply absent from the result).
     /// `maxBytes` caps how much of one message is kept; the announced `size` stays the full size.
     func fetch(uids: [UInt32], maxBytes: Int) throws -> [FetchedMessage]
+    /// A hint: the caller will `fetch` exactly these UIDs next, so a source may start on them now
+    /// (IMAP sends the command, and the server works while the caller processes the previous
+    /// ones). Must leave every other call working as if it had not been given.
+    func prefetch(uids: [UInt32], maxBytes: Int) throws
     /// Adds the `$SupportIntake` keyword, then moves to `mailbox` when it is given.
     func markProcessed(uids: [UInt32], moveTo mailbox: String?) throws
     /// Moves messages the intake gave up on (quarantined) to `mailbox`, without the processed
@@ -49,6 +53,9 @@ public protocol MailSource: AnyObject {
 }
 
 extension MailSource {
+    /// Sources that cannot work ahead ignore the hint.
+    public func prefetch(uids: [UInt32], maxBytes: Int) throws {}
+
     /// The fallback for sources without their own quarantine move: move like processed mail.
     public func moveToQuarantine(uids: [UInt32], mailbox: String) throws {
         try markProcessed(uids: uids, moveTo: mailbox)

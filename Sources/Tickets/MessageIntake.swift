@@ -38,16 +38,31 @@ public struct MessageIntake {
             receivedAt: clock.now())
     }
 
-    /// Throws only when the store cannot record the failure either (then the cycle stops).
-    func take(_ message: FetchedMessage, from mailbox: MailboxContext) throws -> Result {
+    /// A fetched message made ready for its commit: parsed and classified (or the error that stopped it).
+    struct Prepared {
+        var key: LedgerKey
+        var message: FetchedMessage
+        var size: Int
+        var record: Swift.Result<IntakeRecord, any Error>
+    }
+
+    /// The slow part, done before the store's write lock is taken: parse, classify, hash.
+    func prepare(_ message: FetchedMessage, from mailbox: MailboxContext) -> Prepared {
         let key = LedgerKey(mailbox: mailbox.name, uidValidity: mailbox.uidValidity, uid: message.uid)
         let size = max(message.size, message.bytes.count)
+        return Prepared(key: key, message: message, size: size,
+                        record: Swift.Result { try record(key: key, raw: message.bytes, size: size) })
+    }
+
+    /// Commits a prepared message, or counts its failure. Throws only when the store cannot record
+    /// the failure either (then the cycle stops).
+    func commit(_ prepared: Prepared) throws -> Result {
         do {
-            let outcome = try store.commitIntake(try record(key: key, raw: message.bytes, size: size), responder: responder)
-            log.log(event(for: outcome, key: key))
+            let outcome = try store.commitIntake(try prepared.record.get(), responder: responder)
+            log.log(event(for: outcome, key: prepared.key))
             return .settled(outcome)
         } catch {
-            return try fail(key: key, message: message, size: size, reason: "\(error)")
+            return try fail(key: prepared.key, message: prepared.message, size: prepared.size, reason: "\(error)")
         }
     }
 

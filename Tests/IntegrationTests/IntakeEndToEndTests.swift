@@ -113,14 +113,4 @@ struct IntakeEndToEndTests {
         #expect(second.stderr.contains("event=intake.cycle_done fetched=0 ticketed=0"), "\(second.stderr)")
         #expect(try gateway.ticketCount() == 20)
     }
-
-    /// Polls `condition` every 100 ms until it holds or `seconds` pass.
-    private func waitUntil(seconds: Double, _ condition: () throws -> Bool) throws -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if try condition() { return true }
-            usleep(100_000)
-        }
-        return try condition()
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import MailCore
 import Testing
 import Tickets
@@ -177,5 +178,38 @@ struct ResponderOutageTests {
         #expect(try rig.dovecot.count(keyword: "$SupportIntake") == 1)
         let rows = try rig.withStore { try $0.replies(ticketNumber: "1001") }
         #expect(rows.count == 1 && rows.allSatisfy { $0.state == .pending && $0.attempts == 0 }, "\(rows)")
+    }
+}
+
+/// The daemon with replies on.
+@Suite(.serialized)
+struct ResponderDaemonTests {
+    @Test("run answers mail delivered while it waits within seconds, and stops cleanly on SIGTERM")
+    func daemonReplies() throws {
+        let rig = try ResponderRig()
+        let errPath = rig.configPath + ".stderr"
+        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        let process = Process()
+        process.executableURL = IntakeCommandRunner.binary
+        process.arguments = ["run", "--config", rig.configPath]
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+
+        try rig.dovecot.deliver([try ResponderRig.example("standard-en")])
+        let delivered = Date()
+        #expect(try waitUntil(seconds: 20) { try rig.replies().count == 1 })
+        let latency = Date().timeIntervalSince(delivered)
+        #expect(latency < 3, "the reply took \(latency) s")
+        #expect(try rig.replies().first?.kind == "faq-reply")
+
+        process.terminate()
+        let stopped = try waitUntil(seconds: 15) { !process.isRunning }
+        #expect(stopped, "run did not stop within 15 s of SIGTERM")
+        if stopped { #expect(process.terminationReason == .exit && process.terminationStatus == 0) }
+        let log = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+        #expect(log.contains("event=outbox.stopped"), "\(log)")
+        #expect(try rig.replies().count == 1)
     }
 }

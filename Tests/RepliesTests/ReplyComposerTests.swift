@@ -106,6 +106,12 @@ struct ReplyComposerTests {
         ("Re: [Ticket#1042] Frage", "Frage"),
         ("RE[2]: Frage", "Frage"),
         ("Frage", "Frage"),
+        ("Re: Störung: Mailserver [Ticket#7]", "Störung: Mailserver"),
+        ("Fwd:Antw : sv: Ärger", "Ärger"),
+        ("Réponse: Frage", "Réponse: Frage"),
+        ("Re [x]: Frage", "Re [x]: Frage"),
+        ("Re:", ""),
+        ("  ", ""),
     ])
     func baseSubject(subject: String, expected: String) {
         #expect(ReplyComposer.baseSubject(subject) == expected)
