@@ -106,10 +106,19 @@ enum TicketJSON {
         try JSONLine.encode(object)
     }
 
-    /// ISO 8601 UTC with milliseconds, e.g. `2026-11-29T18:46:49.123Z`.
+    /// ISO 8601 UTC with milliseconds, e.g. `2026-11-29T18:46:49.123Z`. The milliseconds are rounded
+    /// here (the format style truncates, and `.978` read back from the store is `.97799…` as a double).
     static func timestamp(_ date: Date) -> String {
-        date.formatted(timestampStyle)
+        var (seconds, milliseconds) = Int64((date.timeIntervalSince1970 * 1000).rounded()).quotientAndRemainder(dividingBy: 1000)
+        if milliseconds < 0 {
+            milliseconds += 1000
+            seconds -= 1
+        }
+        let whole = Date(timeIntervalSince1970: Double(seconds)).formatted(secondsStyle)
+        let fraction = String(milliseconds)
+        return whole.dropLast() + "." + String(repeating: "0", count: 3 - fraction.count) + fraction + "Z"
     }
 
-    private static let timestampStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+    /// `2026-11-29T18:46:49Z`.
+    private static let secondsStyle = Date.ISO8601FormatStyle()
 }

@@ -15,67 +15,78 @@ enum TicketText {
     }
 
     static func render(_ history: TicketHistory) -> String {
-        let ticket = history.ticket
-        var lines = [
-            "Ticket #\(ticket.number): \(oneLine(ticket.subject))",
-            "status: \(ticket.status.rawValue)",
-            "customer: \(ticket.customer)",
-            "handling: \(ticket.handling?.rawValue ?? "-") (suggested: \(ticket.suggestedHandling?.rawValue ?? "-"), confirmed by: \(ticket.confirmedBy ?? "-"))",
-            "cost accepted: \(ticket.costAccepted.map { $0 ? "yes" : "no" } ?? "-")",
-            "time: \(history.totalMinutes) min in \(history.timeEntries.count) entries; billable quarter hours: \(ticket.billableQuarterHours)"
-                + (ticket.isBillable || history.timeEntries.isEmpty ? "" : " (not billable: \(ticket.handling == .extended ? "costs not accepted" : "not extended support"))"),
-        ]
-        for note in ticket.notes { lines.append("note: \(note)") }
+        var lines = header(history)
         for classification in history.classifications {
             lines.append("")
-            lines.append("classification: \(classification.category.rawValue), suggested \(classification.suggestedHandling?.rawValue ?? "-"), "
-                + "confidence \(classification.confidence)\(classification.needsReview ? ", needs review" : "")")
+            lines.append("classification: \(classification.category.rawValue), suggested "
+                + "\(classification.suggestedHandling?.rawValue ?? "-"), confidence \(classification.confidence)"
+                + (classification.needsReview ? ", needs review" : ""))
             for reason in classification.reasons {
                 lines.append("  \(reason.rule) (\(reason.weight)): \(oneLine(reason.evidence))")
             }
         }
         for (index, stored) in history.messages.enumerated() {
-            let parsed = MessageParser.parse(stored.raw)
-            lines.append("")
-            lines.append("--- mail \(index + 1): \(stored.messageID.map { "<\($0)>" } ?? "(no Message-ID)")\(stored.isTruncated ? " [truncated]" : "")")
-            lines.append("From: \(parsed.from.first.map { $0.name.isEmpty ? $0.address : "\($0.name) <\($0.address)>" } ?? "-")")
-            lines.append("Subject: \(oneLine(parsed.subject ?? "-"))")
-            lines.append("")
-            lines.append(parsed.bodyText)
+            lines += [""] + mail(stored, index: index + 1)
         }
-        lines.append("")
-        lines.append("replies:")
-        for item in history.replies {
-            lines.append("  \(TicketJSON.timestamp(item.createdAt)) \(item.message.kind) to \(item.message.recipient): \(item.state.rawValue)"
-                + (item.sentAt.map { " at \(TicketJSON.timestamp($0))" } ?? "") + ", \(item.attempts) attempts"
-                + (item.lastError.map { ", last error: \(oneLine($0))" } ?? ""))
-        }
-        for event in history.suppressedReplies {
-            lines.append("  \(TicketJSON.timestamp(event.at)) suppressed: \(event.detail)")
-        }
-        if history.replies.isEmpty && history.suppressedReplies.isEmpty { lines.append("  none") }
-        lines.append("")
-        lines.append("cost acceptances:")
-        for answer in history.costAcceptances {
-            let evidence = answer.agent.map { "recorded by \($0)" } ?? answer.messageID.map { "mail <\($0)>" } ?? "mail"
-            lines.append("  \(TicketJSON.timestamp(answer.at)) \(answer.accepted ? "accepted" : "refused") via \(answer.via.rawValue), "
-                + evidence + (answer.note.map { ": \(oneLine($0))" } ?? ""))
-        }
-        if history.costAcceptances.isEmpty { lines.append("  none") }
-        lines.append("")
-        lines.append("time entries:")
-        for entry in history.timeEntries {
-            lines.append("  \(TicketJSON.timestamp(entry.workedAt)) \(entry.minutes) min by \(entry.agent)"
-                + (entry.forced ? " (forced before acceptance)" : "") + (entry.note.map { ": \(oneLine($0))" } ?? ""))
-        }
-        if history.timeEntries.isEmpty { lines.append("  none") }
-        lines.append("")
-        lines.append("events:")
-        for entry in history.audit {
-            let event = entry.event
-            lines.append("  \(TicketJSON.timestamp(event.at)) \(event.kind) by \(event.actor): \(oneLine(event.detail))")
-        }
+        lines += section("replies", history.replies.map(reply) + history.suppressedReplies.map {
+            "\(TicketJSON.timestamp($0.at)) suppressed: \(oneLine($0.detail))"
+        })
+        lines += section("cost acceptances", history.costAcceptances.map(acceptance))
+        lines += section("time entries", history.timeEntries.map { entry in
+            "\(TicketJSON.timestamp(entry.workedAt)) \(entry.minutes) min by \(entry.agent)"
+                + (entry.forced ? " (forced before acceptance)" : "") + (entry.note.map { ": \(oneLine($0))" } ?? "")
+        })
+        lines += section("events", history.audit.map { entry in
+            "\(TicketJSON.timestamp(entry.event.at)) \(entry.event.kind) by \(entry.event.actor): \(oneLine(entry.event.detail))"
+        })
         return lines.joined(separator: "\n")
+    }
+
+    private static func header(_ history: TicketHistory) -> [String] {
+        let ticket = history.ticket
+        var billing = "time: \(history.totalMinutes) min in \(history.timeEntries.count) entries; "
+            + "billable quarter hours: \(ticket.billableQuarterHours)"
+        if !ticket.isBillable && !history.timeEntries.isEmpty {
+            billing += ticket.handling == .extended ? " (not billable: costs not accepted)" : " (not billable: not extended support)"
+        }
+        return [
+            "Ticket #\(ticket.number): \(oneLine(ticket.subject))",
+            "status: \(ticket.status.rawValue)",
+            "customer: \(ticket.customer)",
+            "handling: \(ticket.handling?.rawValue ?? "-") (suggested: \(ticket.suggestedHandling?.rawValue ?? "-"), "
+                + "confirmed by: \(ticket.confirmedBy ?? "-"))",
+            "cost accepted: \(ticket.costAccepted.map { $0 ? "yes" : "no" } ?? "-")",
+            billing,
+        ] + ticket.notes.map { "note: \(oneLine($0))" }
+    }
+
+    private static func mail(_ stored: StoredMessage, index: Int) -> [String] {
+        let parsed = MessageParser.parse(stored.raw)
+        let from = parsed.from.first.map { $0.name.isEmpty ? $0.address : "\($0.name) <\($0.address)>" } ?? "-"
+        return [
+            "--- mail \(index): \(stored.messageID.map { "<\($0)>" } ?? "(no Message-ID)")\(stored.isTruncated ? " [truncated]" : "")",
+            "From: \(oneLine(from))",
+            "Subject: \(oneLine(parsed.subject ?? "-"))",
+            "",
+            parsed.bodyText,
+        ]
+    }
+
+    private static func reply(_ item: OutboxItem) -> String {
+        "\(TicketJSON.timestamp(item.createdAt)) \(item.message.kind) to \(item.message.recipient): \(item.state.rawValue)"
+            + (item.sentAt.map { " at \(TicketJSON.timestamp($0))" } ?? "") + ", \(item.attempts) attempts"
+            + (item.lastError.map { ", last error: \(oneLine($0))" } ?? "")
+    }
+
+    private static func acceptance(_ answer: CostAcceptance) -> String {
+        let evidence = answer.agent.map { "recorded by \($0)" } ?? answer.messageID.map { "mail <\($0)>" } ?? "mail"
+        return "\(TicketJSON.timestamp(answer.at)) \(answer.accepted ? "accepted" : "refused") via \(answer.via.rawValue), "
+            + evidence + (answer.note.map { ": \(oneLine($0))" } ?? "")
+    }
+
+    /// A titled block of indented lines, "none" when empty.
+    private static func section(_ title: String, _ items: [String]) -> [String] {
+        ["", "\(title):"] + (items.isEmpty ? ["  none"] : items.map { "  " + $0 })
     }
 
     /// Text from customers and agents on one line: CR, LF and tabs become spaces, so a crafted
