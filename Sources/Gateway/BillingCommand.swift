@@ -7,7 +7,7 @@ enum BillingCommand: Command {
     static let name = "billing"
     static let summary = "monthly billing report (started quarter hours per ticket)"
     static let usage = """
-        usage: support-intake billing report --month YYYY-MM [--csv [--semicolon]] [--config F]
+        usage: support-intake billing report --month YYYY-MM [--csv [--semicolon] | --json] [--config F]
           Per customer and ticket: the minutes worked in the month, the started quarter hours billed
           and the amount, with totals per customer and for the month.
           Only extended tickets whose costs the customer accepted are billed. Rounding is per ticket:
@@ -16,13 +16,14 @@ enum BillingCommand: Command {
           A time entry belongs to the month (UTC) it was logged in.
           --csv: RFC 4180 CSV (UTF-8, header row, comma, decimal point).
           --semicolon: with --csv, for German Excel: semicolons, decimal commas, UTF-8 byte order mark.
+          --json: one JSON object per line: "row" is ticket, customer_total or total; amounts in integer cents.
           The rate is billing.quarterHourRateCents of the configuration, in billing.currency.
         """
 
     static func run(_ arguments: inout Arguments) throws -> Int32 {
         let verb = try arguments.positional("a subcommand (report)")
         guard verb == "report" else { throw CommandError.usage("unknown billing subcommand '\(verb)' (expected report)") }
-        let csv = arguments.flag("--csv"), semicolon = arguments.flag("--semicolon")
+        let csv = arguments.flag("--csv"), semicolon = arguments.flag("--semicolon"), json = arguments.flag("--json")
         guard let monthText = try arguments.option("--month") else {
             throw CommandError.usage("--month YYYY-MM is required")
         }
@@ -31,6 +32,7 @@ enum BillingCommand: Command {
             throw CommandError.usage(problem.description)
         }
         if semicolon && !csv { throw CommandError.usage("--semicolon needs --csv") }
+        if csv && json { throw CommandError.usage("--csv and --json exclude each other") }
         let configuration = try arguments.configuration()
         try arguments.finish()
         guard let rate = configuration.quarterHourRateCents, rate >= 0 else {
@@ -44,7 +46,8 @@ enum BillingCommand: Command {
         } catch let overflow as BillingReport.Overflow {
             throw CommandError.failed(overflow.description)
         }
-        let text = csv ? BillingCSV.render(report, style: semicolon ? .germanExcel : .standard) : BillingText.render(report)
+        let text = csv ? BillingCSV.render(report, style: semicolon ? .germanExcel : .standard)
+            : json ? try BillingText.jsonLines(report) : BillingText.render(report)
         FileHandle.standardOutput.write(Data(text.utf8))
         return 0
     }

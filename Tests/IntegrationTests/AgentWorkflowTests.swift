@@ -93,6 +93,10 @@ struct AgentWorkflowTests {
         #expect(rows.contains("ticket,\(Self.currentMonth()),kunde1@example.org,1001,Bitte Nginx auf meinem vServer einrichten,37,3,75.00,EUR"),
                 "\(report.stdout)")
         #expect(rows.contains("total,\(Self.currentMonth()),,,,37,3,75.00,EUR"))
+        let json = try gateway.run(["billing", "report", "--month", Self.currentMonth(), "--json"]).jsonLines()
+        let ticketRow = try #require(json.first { $0["row"] as? String == "ticket" })
+        #expect(ticketRow["ticket"] as? String == "1001" && (ticketRow["amount_cents"] as? NSNumber)?.intValue == 7_500)
+        #expect((json.last?["quarter_hours"] as? NSNumber)?.intValue == 3 && json.last?["row"] as? String == "total")
         let text = try gateway.run(["billing", "report", "--month", Self.currentMonth()])
         #expect(text.stdout.contains("#1001\t37 min\t3 quarter hours\t75,00 €"), "\(text.stdout)")
     }
