@@ -69,9 +69,14 @@ public struct ParsedMessage: Sendable {
     public var references: [String]
     public var date: Date?
     /// The selected text/plain body, decoded to Unicode.
-    public var textBody: String?
+    public var textBody: String? { didSet { bodyText = Self.words(textBody, htmlBody) } }
     /// The selected text/html body, decoded to Unicode.
-    public var htmlBody: String?
+    public var htmlBody: String? { didSet { if textBody == nil { bodyText = Self.words(textBody, htmlBody) } } }
+    /// The words of the message: the text body, else the HTML body rendered as text, else "".
+    ///
+    /// Kept up to date whenever a body is set, so the HTML is rendered once per message rather than
+    /// on every read (classification, cost answers, ticket text and JSON all read it).
+    public private(set) var bodyText: String
     public var attachments: [Attachment]
     public var autoSubmitted: String?
     public var precedence: String?
@@ -100,6 +105,7 @@ public struct ParsedMessage: Sendable {
         self.date = date
         self.textBody = textBody
         self.htmlBody = htmlBody
+        bodyText = Self.words(textBody, htmlBody)
         self.attachments = attachments
         self.autoSubmitted = autoSubmitted
         self.precedence = precedence
@@ -120,8 +126,8 @@ public struct ParsedMessage: Sendable {
 }
 
 extension ParsedMessage {
-    /// The words of the message: the text body, else the HTML body rendered as text, else "".
-    public var bodyText: String {
+    /// `bodyText` for these bodies.
+    private static func words(_ textBody: String?, _ htmlBody: String?) -> String {
         textBody ?? htmlBody.map(HTMLText.render) ?? ""
     }
 }

@@ -16,10 +16,14 @@ public final class Classifier: Sendable {
     private let needsQuoted: Bool
     /// The rules' word patterns together with the FAQ keywords: one scan per text.
     private let index: WordPatternIndex
-    private let suppressingRules: Set<String>
-    private let faqOfRule: [String: Int]
+    /// By rule index: whether a hit removes every FAQ link, and the index of the article the rule
+    /// points to (-1 for none). Arrays, so that ranking hashes no rule ids.
+    private let suppressesFAQ: [Bool]
+    private let articleOfRule: [Int]
     private let fieldRules: [Int]
-    private let headerNames: [Int: [UInt8]]
+    /// The header names the rules look at, and which of them each rule wants.
+    private let headerNames: [[UInt8]]
+    private let headerOfRule: [Int]
 
     /// Checks that every FAQ id a rule points to exists in the catalogue.
     public init(rules: RuleSet, catalogue: FAQCatalogue) throws(RuleSetError) {
@@ -33,21 +37,22 @@ public final class Classifier: Sendable {
         needsQuoted = rules.rules.contains { $0.field == .quoted && !$0.phrases.isEmpty }
         index = WordPatternIndex(rules.rules, articles: catalogue.articles)
         fieldRules = rules.rules.indices.filter { !rules.rules[$0].field.isWordText || rules.rules[$0].phrases.isEmpty }
-        headerNames = HitCollector.headerNames(rules.rules)
-        suppressingRules = Set(rules.rules.filter(\.suppressesFAQ).map(\.id))
-        faqOfRule = Dictionary(rules.rules.compactMap { rule in rule.faq.map { (rule.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        (headerNames, headerOfRule) = HitCollector.headerNames(rules.rules)
+        suppressesFAQ = rules.rules.map(\.suppressesFAQ)
+        articleOfRule = rules.rules.map { rule in rule.faq.flatMap { id in catalogue.articles.firstIndex { $0.id == id } } ?? -1 }
     }
 
     public func classify(_ message: ParsedMessage) -> Classification {
-        let features = MessageFeatures(message, needsQuoted: needsQuoted)
-        var collector = HitCollector(rules: rules.rules, fieldRules: fieldRules, headerNames: headerNames)
+        let features = MessageFeatures(message, needsQuoted: needsQuoted, wantedHeaders: headerNames)
+        var collector = HitCollector(rules: rules.rules, fieldRules: fieldRules, headerOfRule: headerOfRule)
         collector.collectFields(features)
         let subjectScan = WordScan(features.subject, table: index.subject)
         let bodyScan = WordScan(features.body, table: index.body)
         collector.collectWords(features.subject, subjectScan)
         collector.collectWords(features.body, bodyScan)
         if let quoted = features.quoted { collector.collectWords(quoted, WordScan(quoted, table: index.quoted)) }
-        let reasons = collector.orderedHits
+        let ordered = collector.orderedHits
+        let reasons = ordered.map(\.hit)
         var scores: [TriageCategory: Double] = [:]
         for hit in reasons {
             if case .category(let category) = hit.target { scores[category, default: 0] += hit.weight }
@@ -56,7 +61,7 @@ public final class Classifier: Sendable {
         let language = LanguageDetector.detect(features.body.count > 0 ? features.body : features.subject)
         return Classification(
             category: verdict.category, confidence: verdict.confidence, needsReview: verdict.needsReview,
-            language: language, faq: faqLinks(verdict.category, [subjectScan, bodyScan], reasons, language),
+            language: language, faq: faqLinks(verdict.category, [subjectScan, bodyScan], ordered, language),
             ticketNumber: verdict.category == .followup ? collector.ticketNumber : nil,
             reasons: reasons, scores: scores)
     }
@@ -64,7 +69,7 @@ public final class Classifier: Sendable {
     /// Ranked articles for standard requests; extended ones always get the article on extended
     /// support first (the reply explains the costs). No other links for vague mails or where a rule
     /// says so (forwarded phishing).
-    private func faqLinks(_ category: TriageCategory, _ scans: [WordScan], _ reasons: [RuleHit],
+    private func faqLinks(_ category: TriageCategory, _ scans: [WordScan], _ reasons: [(rule: Int, hit: RuleHit)],
                           _ language: String) -> [FAQLink] {
         guard category == .standard || category == .extended else { return [] }
         var ranked = rankedArticles(scans, reasons, language)
@@ -76,14 +81,13 @@ public final class Classifier: Sendable {
     }
 
     /// Articles whose keywords and rules fit, best first; none when a rule suppresses links.
-    private func rankedArticles(_ scans: [WordScan], _ reasons: [RuleHit], _ language: String) -> [FAQLink] {
-        if reasons.contains(where: { $0.weight > 0 && suppressingRules.contains($0.rule) }) { return [] }
+    private func rankedArticles(_ scans: [WordScan], _ reasons: [(rule: Int, hit: RuleHit)], _ language: String) -> [FAQLink] {
+        if reasons.contains(where: { $0.hit.weight > 0 && suppressesFAQ[$0.rule] }) { return [] }
         var scores = FAQCatalogue.keywordScores(scans, articleOffset: index.articleOffset)
         // Rule weights behind each article: they break ties between equally matched articles.
         var evidence: [Int: Double] = [:]
-        for hit in reasons where hit.weight > 0 {
-            guard let id = faqOfRule[hit.rule],
-                  let index = catalogue.articles.firstIndex(where: { $0.id == id }) else { continue }
+        for (rule, hit) in reasons where hit.weight > 0 && articleOfRule[rule] >= 0 {
+            let index = articleOfRule[rule]
             scores[index, default: 0] += Self.ruleHintScore
             evidence[index, default: 0] += hit.weight
         }

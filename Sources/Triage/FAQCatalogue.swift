@@ -66,12 +66,15 @@ public struct FAQCatalogue: Sendable {
     /// Keyword score per article index from scans of the combined index (see
     /// `WordPatternIndex.articleOffset`); each keyword counts once.
     static func keywordScores(_ scans: [WordScan], articleOffset: Int) -> [Int: Double] {
-        var seen: Set<WordPatternIndex.Entry> = []
+        // A short list, not a set: a mail matches a few keywords, and no hashing is cheaper.
+        var seen: [WordPatternIndex.Entry] = []
         var scores: [Int: Double] = [:]
         for scan in scans {
             for found in scan.found where found.rule >= articleOffset {
                 // A keyword repeated ten times is still one hint.
-                if seen.insert(WordPatternIndex.Entry(rule: found.rule, phrase: found.phrase)).inserted {
+                let entry = WordPatternIndex.Entry(rule: found.rule, phrase: found.phrase)
+                if !seen.contains(entry) {
+                    seen.append(entry)
                     scores[found.rule - articleOffset, default: 0] += 1
                 }
             }

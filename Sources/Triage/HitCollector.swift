@@ -1,4 +1,5 @@
 import Foundation
+internal import Glibc
 import MailCore
 
 /// Turns pattern matches into rule hits: one per rule, the first match that no negation or
@@ -13,31 +14,46 @@ struct HitCollector {
     static let maximumEvidenceLength = 100
 
     let rules: [Rule]
-    private(set) var hits: [Int: RuleHit] = [:]
+    /// Hits with their rule's index, unordered: a mail fires a handful of rules, and a linear
+    /// search over them is cheaper than hashing into a dictionary.
+    private(set) var hits: [(rule: Int, hit: RuleHit)]
+    /// Room reserved for hits up front (a mail rarely fires more rules).
+    static let expectedHits = 12
     private(set) var ticketNumber: String?
 
     /// The rules that look at header-like fields rather than words.
     let fieldRules: [Int]
 
-    /// The header names of header rules as UTF-8, by rule index (prepared once per rule set).
-    let headerNames: [Int: [UInt8]]
+    /// By rule index: which of the wanted header names (`headerNames(_:).names`) the rule looks at, or -1.
+    let headerOfRule: [Int]
 
-    init(rules: [Rule], fieldRules: [Int], headerNames: [Int: [UInt8]]) {
+    init(rules: [Rule], fieldRules: [Int], headerOfRule: [Int]) {
         self.rules = rules
         self.fieldRules = fieldRules
-        self.headerNames = headerNames
+        self.headerOfRule = headerOfRule
+        hits = []
+        hits.reserveCapacity(Self.expectedHits)
     }
 
-    /// `headerNames` for `rules`.
-    static func headerNames(_ rules: [Rule]) -> [Int: [UInt8]] {
-        var names: [Int: [UInt8]] = [:]
-        for (index, rule) in rules.enumerated() {
-            if case .header(let name) = rule.field { names[index] = Array(name.utf8) }
+    /// The distinct header names the rules look at, as UTF-8, and for each rule the index of its
+    /// name among them (-1 for rules over other fields). Prepared once per rule set.
+    static func headerNames(_ rules: [Rule]) -> (names: [[UInt8]], ofRule: [Int]) {
+        var names: [[UInt8]] = []
+        let ofRule = rules.map { rule -> Int in
+            guard case .header(let name) = rule.field else { return -1 }
+            let bytes = Array(name.utf8)
+            // Names equal but for case are one name: a header then reaches every rule that wants it.
+            if let known = names.firstIndex(where: { $0.count == bytes.count && zip($0, bytes).allSatisfy { $0 | 0x20 == $1 | 0x20 } }) {
+                return known
+            }
+            names.append(bytes)
+            return names.count - 1
         }
-        return names
+        return (names, ofRule)
     }
 
     mutating func collectWords(_ text: TokenizedText, _ scan: WordScan) {
+        let rules = self.rules
         // Cue positions only; their words are quoted when a cue actually cancels a hit.
         var negations: [(start: Int, end: Int, clause: Int)] = []
         var attributions: [Int: Range<Int>] = [:]
@@ -58,7 +74,8 @@ struct HitCollector {
         for found in scan.found where found.rule < rules.count {
             let rule = rules[found.rule]
             guard case .category(let category) = rule.target else { continue }
-            if let existing = hits[found.rule], existing.note == nil { continue }
+            let existing = hits.firstIndex { $0.rule == found.rule }
+            if let existing, hits[existing].hit.note == nil { continue }
             let match = found.match
             let clause = text.tokens[match.start].clause
             var note: String?
@@ -73,9 +90,10 @@ struct HitCollector {
                 note = "does not apply because of '\(exception)'"
             }
             if note == nil, category == .followup, let number = match.number, ticketNumber == nil { ticketNumber = number }
-            if note != nil, hits[found.rule] != nil { continue }
-            hits[found.rule] = RuleHit(rule: rule.id, target: rule.target, weight: note == nil ? rule.weight : 0,
-                                       evidence: text.evidence(from: match.start, to: match.end), note: note)
+            if note != nil, existing != nil { continue }
+            let hit = RuleHit(rule: rule.id, target: rule.target, weight: note == nil ? rule.weight : 0,
+                              evidence: text.evidence(from: match.start, to: match.end), note: note)
+            if let existing { hits[existing].hit = hit } else { hits.append((found.rule, hit)) }
         }
     }
 
@@ -98,20 +116,25 @@ struct HitCollector {
 
     /// Regular-expression and presence rules over subject, sender, content types and headers.
     mutating func collectFields(_ features: MessageFeatures) {
+        // A local copy of the list: its rules are then borrowed, not retained, while hits are recorded.
+        let rules = self.rules
         for index in fieldRules {
             let rule = rules[index]
-            switch rule.field {
-            case .subject: collect(index, rule, features.loweredSubject, features.rawSubject)
-            case .from: collect(index, rule, features.loweredFrom, features.from)
-            case .contentType: collect(index, rule, features.loweredContentTypes, features.contentTypes)
-            case .header(let name):
-                let values = features.headerValues(headerNames[index] ?? Array(name.utf8))
-                if rule.matchesPresence, let first = values.first {
+            let header = index < headerOfRule.count ? headerOfRule[index] : -1
+            if header >= 0 {
+                let values = features.headerValues(header)
+                if rule.matchesPresence, let first = values.first, case .header(let name) = rule.field {
                     record(index, evidence: "\(name): \(first)", number: nil)
                     continue
                 }
                 for value in values where collect(index, rule, MessageFeatures.lowered(value), value) { break }
-            case .body, .text, .quoted: continue
+                continue
+            }
+            switch rule.field {
+            case .subject: collect(index, rule, features.loweredSubject, features.rawSubject)
+            case .from: collect(index, rule, features.loweredFrom, features.from)
+            case .contentType: collect(index, rule, features.loweredContentTypes, features.contentTypes)
+            case .header, .body, .text, .quoted: continue
             }
         }
     }
@@ -138,8 +161,9 @@ struct HitCollector {
 
     private mutating func record(_ index: Int, evidence: String, number: String?) {
         let rule = rules[index]
-        hits[index] = RuleHit(rule: rule.id, target: rule.target, weight: rule.weight,
-                              evidence: String(evidence.prefix(Self.maximumEvidenceLength)), note: nil)
+        store(index, RuleHit(rule: rule.id, target: rule.target, weight: rule.weight,
+                             evidence: evidence.utf8.count <= Self.maximumEvidenceLength ? evidence
+                                 : String(evidence.prefix(Self.maximumEvidenceLength)), note: nil))
         if rule.target == .category(.followup), let number, ticketNumber == nil { ticketNumber = number }
     }
 
@@ -155,17 +179,27 @@ struct HitCollector {
         return nil
     }
 
-    /// The first of the lower-case `substrings` found in the lower-cased value.
+    /// The first of the lower-case `substrings` found in the lower-cased value (C's `memchr` and
+    /// `memcmp`: these rules run on every mail).
     private static func firstSubstring(_ substrings: [[UInt8]], in haystack: [UInt8]) -> String? {
-        for needle in substrings where !needle.isEmpty && needle.count <= haystack.count {
-            let first = needle[0]
-            for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-                if haystack[start..<(start + needle.count)].elementsEqual(needle) {
-                    return String(decoding: needle, as: UTF8.self)
+        haystack.withUnsafeBufferPointer { haystack in
+            guard let base = haystack.baseAddress else { return nil }
+            for needle in substrings where !needle.isEmpty && needle.count <= haystack.count {
+                let found = needle.withUnsafeBufferPointer { needle -> Bool in
+                    guard let first = needle.first, let needleBase = needle.baseAddress else { return false }
+                    var start = 0
+                    while start + needle.count <= haystack.count,
+                          let hit = memchr(base + start, Int32(first), haystack.count - needle.count - start + 1) {
+                        let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                        if memcmp(base + offset, needleBase, needle.count) == 0 { return true }
+                        start = offset + 1
+                    }
+                    return false
                 }
+                if found { return String(decoding: needle, as: UTF8.self) }
             }
+            return nil
         }
-        return nil
     }
 
     /// The matched text and, when the regex has a capture group that matched digits, that number.
@@ -187,5 +221,13 @@ struct HitCollector {
     }
 
     /// The hits in rule-file order.
-    var orderedHits: [RuleHit] { hits.keys.sorted().compactMap { hits[$0] } }
+    var orderedHits: [(rule: Int, hit: RuleHit)] { hits.sorted { $0.rule < $1.rule } }
+
+    private mutating func store(_ rule: Int, _ hit: RuleHit) {
+        if let index = hits.firstIndex(where: { $0.rule == rule }) {
+            hits[index].hit = hit
+        } else {
+            hits.append((rule, hit))
+        }
+    }
 }

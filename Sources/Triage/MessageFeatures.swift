@@ -12,14 +12,15 @@ struct MessageFeatures {
     let quoted: TokenizedText?
     let from: String
     let contentTypes: String
-    /// The message's header fields (looked up by the few header rules).
-    let headers: [HeaderField]
+    /// The fields the header rules look at, in message order, each with the index of its name in
+    /// the classifier's list of wanted names: one pass over the header for all header rules.
+    let wantedFields: [(name: Int, value: String)]
     /// Subject, sender and content types in ASCII lower case, folded once for all field rules.
     let loweredSubject: [UInt8]
     let loweredFrom: [UInt8]
     let loweredContentTypes: [UInt8]
 
-    init(_ message: ParsedMessage, needsQuoted: Bool) {
+    init(_ message: borrowing ParsedMessage, needsQuoted: Bool, wantedHeaders: [[UInt8]]) {
         rawSubject = message.subject ?? ""
         loweredSubject = Self.lowered(rawSubject)
         subject = TokenizedText(utf8: Self.strippingPrefixes(Array(rawSubject.utf8), lowered: loweredSubject))
@@ -33,7 +34,7 @@ struct MessageFeatures {
             from = message.header("From")?.lowercased() ?? ""
         }
         contentTypes = ([message.contentType] + message.partContentTypes).joined(separator: " ")
-        headers = message.headers
+        wantedFields = Self.fields(message.headers, named: wantedHeaders)
         loweredFrom = Self.lowered(from)
         loweredContentTypes = Self.lowered(contentTypes)
     }
@@ -45,14 +46,25 @@ struct MessageFeatures {
         return bytes
     }
 
-    /// Every value of header `name` (ASCII case-insensitive; lengths are compared first, so most
-    /// fields are passed over after one comparison).
-    func headerValues(_ wanted: [UInt8]) -> [String] {
-        var values: [String] = []
-        for field in headers where field.name.utf8.count == wanted.count {
-            if zip(field.name.utf8, wanted).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) { values.append(field.value) }
+    /// Every value of the wanted header number `name`, in message order.
+    func headerValues(_ name: Int) -> [String] {
+        wantedFields.compactMap { $0.name == name ? $0.value : nil }
+    }
+
+    /// The fields whose name is one of `names` (ASCII case-insensitive; lengths are compared first,
+    /// so most pairs are passed over after one comparison).
+    private static func fields(_ headers: [HeaderField], named names: [[UInt8]]) -> [(name: Int, value: String)] {
+        var found: [(name: Int, value: String)] = []
+        for field in headers {
+            let name = field.name.utf8
+            let count = name.count
+            for (index, wanted) in names.enumerated() where wanted.count == count
+                && zip(name, wanted).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
+                found.append((index, field.value))
+                break
+            }
         }
-        return values
+        return found
     }
 
     private static let subjectPrefixBytes = subjectPrefixes.map { Array($0.utf8) }

@@ -40,6 +40,9 @@ struct OwnWords: Sendable {
     /// "Viele Grüße, Max Müller" ends the text; "Grüße aus München, unser Shop ist weg" does not.
     static let maximumNameAfterClosing = 22
 
+    /// Mail lines are rarely shorter on average: the line list is reserved for it up front.
+    static let bytesPerLineEstimate = 40
+
     /// Markers sit at the start of a line: only this much of each line is inspected.
     static let inspectedLineLength = 120
 
@@ -61,40 +64,47 @@ struct OwnWords: Sendable {
     init(_ body: String) {
         let bytes = Array(body.utf8)
         var lines: [Range<Int>] = []
+        lines.reserveCapacity(bytes.count / Self.bytesPerLineEstimate + 1)
         var lineStart = 0
         for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
             lines.append(lineStart..<offset)
             lineStart = offset + 1
         }
         lines.append(lineStart..<bytes.count)
-        let inspected = lines.map { Self.inspected(bytes, $0) }
+        // Lower-cased once for the whole body; each line is then a view into it (no array per line).
+        let lowered = Self.lowered(bytes)
         var own: [Range<Int>] = []
         var quoted: [Range<Int>] = []
-        var index = 0
-        var rest = false
-        while index < lines.count {
-            let line = inspected[index]
-            if rest {
-                quoted.append(lines[index])
-            } else if line.starts(with: [UInt8(ascii: ">")]) || line.starts(with: Array("|>".utf8)) {
-                quoted.append(lines[index])
-            } else if Self.startsQuote(line, following: inspected, at: index) {
-                rest = true
-                quoted.append(lines[index])
-            } else if line == Self.signatureDashes || Self.startsClosingOrDisclaimer(line) {
-                // Signature, closing or disclaimer: the rest is not a request, unless a quote follows.
-                var next = index + 1
-                while next < lines.count {
-                    let candidate = inspected[next]
-                    if candidate.first == UInt8(ascii: ">") || Self.startsQuote(candidate, following: inspected, at: next) { break }
-                    next += 1
+        own.reserveCapacity(lines.count)
+        quoted.reserveCapacity(lines.count)
+        lowered.withUnsafeBufferPointer { lowered in
+            let inspected = lines.map { UnsafeBufferPointer(rebasing: lowered[Self.inspected(lowered, $0)]) }
+            var index = 0
+            var rest = false
+            while index < lines.count {
+                let line = inspected[index]
+                if rest {
+                    quoted.append(lines[index])
+                } else if line.first == UInt8(ascii: ">") || line.starts(with: Self.barQuoteBytes) {
+                    quoted.append(lines[index])
+                } else if Self.startsQuote(line, following: inspected, at: index) {
+                    rest = true
+                    quoted.append(lines[index])
+                } else if line.elementsEqual(Self.signatureDashes) || Self.startsClosingOrDisclaimer(line) {
+                    // Signature, closing or disclaimer: the rest is not a request, unless a quote follows.
+                    var next = index + 1
+                    while next < lines.count {
+                        let candidate = inspected[next]
+                        if candidate.first == UInt8(ascii: ">") || Self.startsQuote(candidate, following: inspected, at: next) { break }
+                        next += 1
+                    }
+                    index = next
+                    continue
+                } else {
+                    own.append(lines[index])
                 }
-                index = next
-                continue
-            } else {
-                own.append(lines[index])
+                index += 1
             }
-            index += 1
         }
         textUTF8 = Self.join(bytes, own)
         quotedUTF8 = Self.join(bytes, quoted)
@@ -110,15 +120,10 @@ struct OwnWords: Sendable {
         return out
     }
 
-    /// The start of a line without surrounding blanks, lower-cased (ASCII and German capitals),
+    /// `bytes` with ASCII and German capitals (Ä Ö Ü and the other Latin-1 letters) in lower case,
     /// which is what markers are compared with.
-    private static func inspected(_ bytes: [UInt8], _ range: Range<Int>) -> [UInt8] {
-        var start = range.lowerBound
-        var end = range.upperBound
-        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
-        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
-        end = min(end, start + inspectedLineLength)
-        var out = [UInt8](bytes[start..<end])
+    private static func lowered(_ bytes: [UInt8]) -> [UInt8] {
+        var out = bytes
         var position = 0
         while position < out.count {
             let byte = out[position]
@@ -133,14 +138,24 @@ struct OwnWords: Sendable {
         return out
     }
 
-    private static let signatureDashes = Array("--".utf8)
+    /// The start of a line without surrounding blanks: the part markers are compared with.
+    private static func inspected(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0D { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+        return start..<min(end, start + inspectedLineLength)
+    }
 
-    private static func startsClosingOrDisclaimer(_ line: [UInt8]) -> Bool {
+    private static let signatureDashes = Array("--".utf8)
+    private static let barQuoteBytes = Array("|>".utf8)
+
+    private static func startsClosingOrDisclaimer(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = line.first, markerFirstBytes.contains(first) else { return false }
         return isClosing(line) || disclaimerBytes.contains(where: line.starts(with:))
     }
 
-    private static func isClosing(_ line: [UInt8]) -> Bool {
+    private static func isClosing(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         guard line.count <= maximumClosingLineLength * 2 else { return false }
         return closingBytes.contains { closing in
             guard line.starts(with: closing), line.count <= closing.count + maximumNameAfterClosing else { return false }
@@ -152,7 +167,7 @@ struct OwnWords: Sendable {
 
     /// "Am … schrieb …:", "On … wrote:", separator lines, or an Outlook "Von:/From:" block with
     /// "Gesendet:/Sent:" right below it.
-    private static func startsQuote(_ line: [UInt8], following lines: [[UInt8]], at index: Int) -> Bool {
+    private static func startsQuote(_ line: UnsafeBufferPointer<UInt8>, following lines: [UnsafeBufferPointer<UInt8>], at index: Int) -> Bool {
         guard let first = line.first else { return false }
         if (first == UInt8(ascii: "-") || first == UInt8(ascii: "_") || first == UInt8(ascii: "b") || first == UInt8(ascii: "a")),
            separatorBytes.contains(where: line.starts(with:)) {
@@ -170,13 +185,13 @@ struct OwnWords: Sendable {
         return false
     }
 
-    private static func contains(_ line: [UInt8], _ needle: [UInt8]) -> Bool {
+    private static func contains(_ line: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         guard line.count >= needle.count else { return false }
         for offset in 0...(line.count - needle.count) where line[offset..<(offset + needle.count)].elementsEqual(needle) { return true }
         return false
     }
 
-    private static func ends(_ line: [UInt8], _ needle: [UInt8]) -> Bool {
+    private static func ends(_ line: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         return line.count >= needle.count && line[(line.count - needle.count)...].elementsEqual(needle)
     }
 }

@@ -7,6 +7,19 @@ struct PatternProgram: Sendable {
         var kind: PhrasePattern.TermKind
         var start: Int32
         var count: Int32
+        /// The term's first four bytes packed as `head` packs them, and the mask of those it has
+        /// (0 for terms without a fixed beginning): a word whose head disagrees is passed over
+        /// without comparing bytes.
+        var head: UInt32 = 0
+        var headMask: UInt32 = 0
+    }
+
+    /// One bucket entry of `pairEntries`: the pattern entry and its first term's head, side by side
+    /// so that walking a bucket reads one array.
+    struct PairEntry: Sendable {
+        var head: UInt32
+        var headMask: UInt32
+        var entry: Int32
     }
 
     /// A gap, or a choice among `termCount` terms starting at `firstTerm`.
@@ -28,9 +41,7 @@ struct PatternProgram: Sendable {
     /// each with the term's first four bytes packed (`head`, with `headMask` covering as many as it
     /// has) to skip most attempts with one comparison.
     private var pairStarts: [Int32] = []
-    private var pairPatterns: [Int32] = []
-    private var pairHeads: [UInt32] = []
-    private var pairHeadMasks: [UInt32] = []
+    private var pairEntries: [PairEntry] = []
     /// Patterns by the single byte of a one-letter first term.
     private var byteStarts: [Int32] = []
     private var bytePatterns: [Int32] = []
@@ -113,7 +124,11 @@ struct PatternProgram: Sendable {
                     elements.append(Element(isGap: false, firstTerm: Int32(terms.count), termCount: Int32(alternatives.count),
                                             firstBytes: Self.firstByteMask(alternatives)))
                     for alternative in alternatives {
-                        terms.append(Term(kind: alternative.kind, start: Int32(termBytes.count), count: Int32(alternative.bytes.count)))
+                        var term = Term(kind: alternative.kind, start: Int32(termBytes.count), count: Int32(alternative.bytes.count))
+                        if alternative.kind == .exact || alternative.kind == .prefix {
+                            (term.head, term.headMask) = Self.head(alternative.bytes)
+                        }
+                        terms.append(term)
                         termBytes += alternative.bytes
                     }
                 }
@@ -161,10 +176,10 @@ struct PatternProgram: Sendable {
                 for single in singles { byteBuckets[single.byte, default: []].append(single.entry) }
             }
         }
+        let pairPatterns: [Int32]
         (pairStarts, pairPatterns) = Self.compress(pairBuckets, size: Self.keyCount)
         let flatHeads = (0..<Self.keyCount).flatMap { heads[$0] ?? [] }
-        pairHeads = flatHeads.map(\.0)
-        pairHeadMasks = flatHeads.map(\.1)
+        pairEntries = zip(pairPatterns, flatHeads).map { PairEntry(head: $1.0, headMask: $1.1, entry: $0) }
         (byteStarts, bytePatterns) = Self.compress(byteBuckets, size: 256)
     }
 
@@ -186,38 +201,31 @@ struct PatternProgram: Sendable {
         Int((UInt32(truncatingIfNeeded: triple) &* 0x9E37_79B1) >> UInt32(32 - tableBits))
     }
 
-    private func isViable(_ pattern: Int, _ present: [UInt64], _ triples: [UInt64], _ tableBits: Int) -> Bool {
-        // Unchecked reads: every index below was produced by `init` for these very arrays.
-        requirementStarts.withUnsafeBufferPointer { starts in
-            requirements.withUnsafeBufferPointer { requirements in
-                requirementKeys.withUnsafeBufferPointer { keys in
-                    present.withUnsafeBufferPointer { present in
-                        triples.withUnsafeBufferPointer { triples in
-                            var requirement = Int(starts[pattern])
-                            let last = Int(starts[pattern + 1])
-                            while requirement < last {
-                                var key = Int(requirements[requirement].lowerBound)
-                                let end = Int(requirements[requirement].upperBound)
-                                var found = false
-                                while key < end, !found {
-                                    let raw = keys[key]
-                                    if raw & Self.tripleFlag != 0 {
-                                        let slot = Self.tripleSlot(Int(raw & ~Self.tripleFlag), tableBits: tableBits)
-                                        found = triples[slot >> 6] & (1 << UInt64(slot & 63)) != 0
-                                    } else {
-                                        found = present[Int(raw) >> 6] & (1 << UInt64(raw & 63)) != 0
-                                    }
-                                    key += 1
-                                }
-                                if !found { return false }
-                                requirement += 1
-                            }
-                            return true
-                        }
-                    }
+    /// Whether every later element of `pattern` that needs a fixed word beginning finds one in the
+    /// text (`present`: two-letter beginnings, one bit each; `triples`: hashed three-letter ones).
+    @inline(__always)
+    private func isViable(_ pattern: Int, _ present: UnsafeMutableBufferPointer<UInt64>,
+                          _ triples: UnsafeMutableBufferPointer<UInt64>, _ tableBits: Int) -> Bool {
+        var requirement = Int(requirementStarts[pattern])
+        let last = Int(requirementStarts[pattern + 1])
+        while requirement < last {
+            var key = Int(requirements[requirement].lowerBound)
+            let end = Int(requirements[requirement].upperBound)
+            var found = false
+            while key < end, !found {
+                let raw = requirementKeys[key]
+                if raw & Self.tripleFlag != 0 {
+                    let slot = Self.tripleSlot(Int(raw & ~Self.tripleFlag), tableBits: tableBits)
+                    found = triples[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+                } else {
+                    found = present[Int(raw) >> 6] & (1 << UInt64(raw & 63)) != 0
                 }
+                key += 1
             }
+            if !found { return false }
+            requirement += 1
         }
+        return true
     }
 
     private static func compress(_ buckets: [Int: [Int32]], size: Int) -> ([Int32], [Int32]) {
@@ -239,18 +247,24 @@ struct PatternProgram: Sendable {
                 termBytes.withUnsafeBufferPointer { termBytes in
                     terms.withUnsafeBufferPointer { terms in
                         elements.withUnsafeBufferPointer { elements in
-                            let matcher = ProgramMatcher(bytes: bytes, tokens: tokens, termBytes: termBytes, terms: terms, elements: elements)
-                            // Which two-byte word beginnings occur: one bit per key.
-                            var present = [UInt64](repeating: 0, count: Self.keyCount / 64)
+                            // Scratch tables of this scan, allocated as one block (zeroed) and freed when it ends:
+                            // which two-letter word beginnings occur (one bit per key) and which three-letter ones.
                             var tableBits = Self.minimumTripleTableBits
                             while tableBits < Self.maximumTripleTableBits, 1 << tableBits < tokens.count * Self.tripleBitsPerWord {
                                 tableBits += 1
                             }
-                            var triples = [UInt64](repeating: 0, count: (1 << tableBits) / 64)
+                            let presentWords = Self.keyCount / 64
+                            let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: presentWords + (1 << tableBits) / 64)
+                            scratch.initialize(repeating: 0)
+                            defer { scratch.deallocate() }
+                            let present = UnsafeMutableBufferPointer(rebasing: scratch[..<presentWords])
+                            let triples = UnsafeMutableBufferPointer(rebasing: scratch[presentWords...])
                             // Each word's first four bytes (run on into the sentence), computed once.
-                            var heads = [(head: UInt32, mask: UInt32)](repeating: (0, 0), count: tokens.count)
+                            // Written in full below before any read; freed when the scan ends.
+                            let heads = UnsafeMutableBufferPointer<(head: UInt32, mask: UInt32)>.allocate(capacity: tokens.count)
+                            defer { heads.deallocate() }
                             for index in 0..<tokens.count {
-                                let (head, mask) = matcher.head(at: index)
+                                let (head, mask) = ProgramMatcher.head(at: index, bytes: bytes, tokens: tokens)
                                 heads[index] = (head, mask)
                                 guard mask & 0xFF00 != 0 else { continue }
                                 let (first, second) = (UInt8(truncatingIfNeeded: head), UInt8(truncatingIfNeeded: head >> 8))
@@ -260,6 +274,8 @@ struct PatternProgram: Sendable {
                                 let slot = Self.tripleSlot(Self.triple(first, second, UInt8(truncatingIfNeeded: head >> 16)), tableBits: tableBits)
                                 triples[slot >> 6] |= 1 << UInt64(slot & 63)
                             }
+                            let matcher = ProgramMatcher(bytes: bytes, tokens: tokens, heads: UnsafeBufferPointer(heads), termBytes: termBytes,
+                                                         terms: terms, elements: elements)
                             // 0 not yet known, 1 every required word occurs in the text, -1 some does not.
                             var viable = [Int8](repeating: 0, count: count)
                             // Tries one bucket entry at word `index` (no candidate list is built: the
@@ -284,8 +300,9 @@ struct PatternProgram: Sendable {
                                     while position < end {
                                         // The word (run on into the sentence, as compounds are) must
                                         // agree with the term on every byte both have of the first four.
-                                        if (head ^ pairHeads[position]) & headMask & pairHeadMasks[position] == 0 {
-                                            attempt(pairPatterns[position], at: index)
+                                        let candidate = pairEntries[position]
+                                        if (head ^ candidate.head) & headMask & candidate.headMask == 0 {
+                                            attempt(candidate.entry, at: index)
                                         }
                                         position += 1
                                     }

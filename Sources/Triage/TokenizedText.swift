@@ -17,6 +17,10 @@ struct TokenizedText {
     /// The longest text that is looked at (UTF-8 bytes); longer mails are judged by their beginning.
     static let maximumBytes = 60_000
 
+    /// Words and their separators take about this many bytes: tokens are reserved for it up front,
+    /// so a mail's words do not regrow the array several times.
+    static let bytesPerWordEstimate = 5
+
     /// The original text's UTF-8, for quoting evidence.
     let original: [UInt8]
     private(set) var bytes: [UInt8] = []
@@ -30,6 +34,7 @@ struct TokenizedText {
     init(utf8: [UInt8], firstSentence: Int = 0) {
         original = utf8.count > Self.maximumBytes ? Array(utf8.prefix(Self.maximumBytes)) : utf8
         bytes.reserveCapacity(original.count)
+        tokens.reserveCapacity(original.count / Self.bytesPerWordEstimate + 1)
         var sentence = firstSentence
         var clause = 0
         var comma = false
@@ -130,9 +135,11 @@ struct TokenizedText {
     /// The original words from token `from` up to (excluding) `to`, whitespace collapsed.
     func evidence(from: Int, to: Int) -> String {
         guard from < to, from >= 0, to <= tokens.count else { return "" }
+        let source = original[tokens[from].source.lowerBound..<tokens[to - 1].source.upperBound]
         var out: [UInt8] = []
+        out.reserveCapacity(source.count)
         var blank = false
-        for byte in original[tokens[from].source.lowerBound..<tokens[to - 1].source.upperBound] {
+        for byte in source {
             if byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09 {
                 blank = true
                 continue

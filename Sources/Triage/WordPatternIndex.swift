@@ -15,6 +15,12 @@ struct WordPatternIndex: Sendable {
         let owners: Int
         var isEmpty: Bool { entries.isEmpty }
 
+        /// `PatternProgram.scan` on this table's program, borrowed from the table: the program's
+        /// arrays are not retained and released on every scan.
+        func scan(_ text: TokenizedText, _ found: (Int, PhraseMatch) -> Void) {
+            program.scan(text, found)
+        }
+
         init(_ patterns: [(Entry, PhrasePattern)]) {
             program = PatternProgram(patterns.map(\.1))
             entries = patterns.map(\.0)

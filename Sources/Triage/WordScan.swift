@@ -13,10 +13,14 @@ struct WordScan {
 
     let found: [Found]
 
+    /// Room reserved for matches up front: most texts have fewer, so the array never regrows.
+    static let expectedMatches = 16
+
     init(_ text: TokenizedText, table: WordPatternIndex.Table) {
         var found: [Found] = []
+        found.reserveCapacity(Self.expectedMatches)
         var perRule = [UInt8](repeating: 0, count: table.owners)
-        table.program.scan(text) { pattern, match in
+        table.scan(text) { pattern, match in
             let entry = table.entries[pattern]
             guard perRule[entry.rule] < Self.maximumMatchesPerRule else { return }
             perRule[entry.rule] += 1
