@@ -1,5 +1,5 @@
 import Foundation
-import Tickets
+public import Tickets
 import Triage
 
 /// The one place where the intake gets its classifier, for both the cycle and
@@ -9,8 +9,8 @@ import Triage
 /// The mapping: `standard` and `extended` suggest that handling; `automated` and `ignore` are
 /// recorded without a ticket; `followup` opens a ticket with no handling until the responder
 /// joins follow-ups to their tickets. `needs_review` puts the ticket in `needs-review`.
-enum IntakeClassifier {
-    static func make(_ configuration: GatewayConfiguration) throws -> IntakeCycle.Classify {
+public enum IntakeClassifier {
+    public static func make(_ configuration: GatewayConfiguration) throws -> IntakeCycle.Classify {
         guard let rulesPath = configuration.rules, let faqPath = configuration.faq else { return { _ in nil } }
         let classifier: Classifier
         do {

@@ -1,6 +1,6 @@
 import Foundation
 import MailTransport
-import Replies
+public import Replies
 import Tickets
 import Triage
 
@@ -8,12 +8,12 @@ import Triage
 /// configuration has an `smtp` section; then `support.address`, the templates and the billing
 /// rate must be usable, and every problem is a configuration error at start-up (exit 2), never a
 /// blank in a customer's mail.
-struct ReplySetup {
-    let planner: ReplyPlanner
-    let supportAddress: String
+public struct ReplySetup {
+    public let planner: ReplyPlanner
+    public let supportAddress: String
 
     /// nil when the configuration has no `smtp` section (intake only, no replies).
-    static func load(_ configuration: GatewayConfiguration) throws -> ReplySetup? {
+    public static func load(_ configuration: GatewayConfiguration) throws -> ReplySetup? {
         guard configuration.smtp != nil else { return nil }
         let error = { (key: String, problem: String) in
             ConfigurationError(path: configuration.path, key: key, problem: problem)

@@ -1,65 +1,44 @@
 import Foundation
+import Gateway
 import Replies
 import Tickets
 import Triage
 
-/// The classifier and the responder as `support-intake` wires them from Config/ and Templates/
-/// (Gateway's IntakeClassifier and ReplySetup are internal to the executable's library), so the
+/// The classifier and the responder exactly as `support-intake` wires them (Gateway's
+/// `IntakeClassifier` and `ReplySetup` over a configuration naming Config/ and Templates/), so the
 /// in-process stages do the same work per mail as `poll --once`. Paths are relative to the
 /// repository root, where the benchmark runs.
 enum BenchmarkWiring {
     static let supportAddress = "support@example-hosting.de"
     static let quarterHourRateCents = 2500
-    /// The FAQ article on extended support, linked from the cost notice (as in ReplySetup).
-    static let extendedSupportArticle = 1792
 
+    /// A gateway configuration with classification and replies on (the servers are not contacted).
+    static func configuration() throws -> GatewayConfiguration {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("intake-benchmark-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try """
+            {"imap": {"url": "imap://127.0.0.1:1/INBOX", "username": "benchmark", "password": "unused", "allowInsecure": true},
+             "smtp": {"url": "smtp://127.0.0.1:1", "allowInsecure": true},
+             "support": {"address": "\(supportAddress)", "name": "Example Hosting Support"},
+             "database": "unused.sqlite", "templates": "Templates", "faq": "Config/faq.json", "rules": "Config/rules.json",
+             "billing": {"currency": "EUR", "quarterHourRateCents": \(quarterHourRateCents)}}
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        return try GatewayConfiguration.load(path: path, environment: [:])
+    }
+
+    /// The Triage classifier alone (the parse+classify stage measures it without the store's mapping).
     static func classifier() throws -> Classifier {
         try Classifier(rules: try RuleSet(json: try read("Config/rules.json")),
                        catalogue: try FAQCatalogue(json: try read("Config/faq.json")))
     }
 
-    /// The intake's classify step: Triage's verdict in the store's shape (IntakeClassifier's mapping).
     static func classify() throws -> IntakeCycle.Classify {
-        let classifier = try classifier()
-        return { message in
-            let verdict = classifier.classify(message)
-            let category = Tickets.Classification.Category(rawValue: verdict.category.rawValue) ?? .standard
-            let handling: Handling? = switch category {
-            case .standard: .standard
-            case .extended: .extended
-            case .followup, .automated, .ignore: nil
-            }
-            return Tickets.Classification(
-                category: category, suggestedHandling: handling, confidence: verdict.confidence,
-                needsReview: verdict.needsReview, language: verdict.language,
-                reasons: verdict.reasons.map { hit in
-                    ClassificationReason(rule: hit.rule, weight: hit.weight,
-                                         evidence: hit.note.map { "\(hit.evidence) (\($0))" } ?? hit.evidence)
-                },
-                faq: verdict.faq.map { FAQReference(id: $0.id, title: $0.title, url: $0.url) })
-        }
+        try IntakeClassifier.make(try configuration())
     }
 
-    /// The responder that composes each ticket's reply in its commit.
     static func planner() throws -> ReplyPlanner {
-        var sources: [String: String] = [:]
-        for language in TemplateCatalog.languages {
-            for kind in ReplyKind.allCases {
-                if let data = FileManager.default.contents(atPath: "Templates/\(language)/\(kind.rawValue).txt") {
-                    sources["\(language)/\(kind.rawValue)"] = String(decoding: data, as: UTF8.self)
-                }
-            }
-        }
-        let support = SupportIdentity(address: supportAddress, name: "Example Hosting Support")
-        let amount = MoneyAmount(cents: quarterHourRateCents, currency: "EUR")
-        guard let article = try FAQCatalogue(json: try read("Config/faq.json")).article(extendedSupportArticle) else {
-            throw BenchmarkError("Config/faq.json has no article \(extendedSupportArticle)")
-        }
-        return ReplyPlanner(
-            composer: ReplyComposer(templates: try TemplateCatalog(sources: sources), support: support),
-            loopGuard: LoopGuard(support: support),
-            rate: Dictionary(uniqueKeysWithValues: TemplateCatalog.languages.map { ($0, amount.formatted(language: $0)) }),
-            extendedFAQURL: Dictionary(uniqueKeysWithValues: TemplateCatalog.languages.map { ($0, article.url($0)) }))
+        guard let setup = try ReplySetup.load(try configuration()) else { throw BenchmarkError("replies are off") }
+        return setup.planner
     }
 
     private static func read(_ path: String) throws -> Data {
