@@ -109,6 +109,7 @@ import Testing
         Case(rule: "vague_request", fires: .body("Nichts geht mehr!"), quiet: .body("Alles geht.")),
         Case(rule: "provider_software", fires: .body("Wie lege ich einen Cronjob an?"), quiet: .body("Wie lege ich Fliesen?")),
         Case(rule: "own_site_design", fires: .body("Das CSS meiner Startseite ist kaputt."), quiet: .body("Die Startseite lädt nicht.")),
+        Case(rule: "own_site_design", fires: .body("Please help with my theme."), quiet: .body("Before I ask for help with my theme: what does extended support cost?")),
         Case(rule: "own_cms", fires: .body("Mein WordPress zeigt Fehler."), quiet: .body("Mein Outlook zeigt Fehler.")),
         Case(rule: "own_code", fires: .body("Die .htaccess leitet falsch um."), quiet: .body("Die Domain leitet falsch um.")),
         Case(rule: "own_code", fires: .body("After I edited config.php every page says headers already sent."), quiet: .body("After your update every page is slow.")),
