@@ -57,8 +57,9 @@ final class BackgroundOutbox: ReplyDispatch, @unchecked Sendable {
             condition.lock()
             // After a sender-wide failure (SMTP down, login refused) only the clock wakes it, so
             // that a flood of hints does not turn into a flood of connection attempts.
+            let deadline = Date().addingTimeInterval(idleSeconds)
             while (!hinted || failure != nil) && !finishing {
-                if !condition.wait(until: Date().addingTimeInterval(idleSeconds)) { break }
+                if !condition.wait(until: deadline) { break }
             }
             hinted = false
             let last = finishing

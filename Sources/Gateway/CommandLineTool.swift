@@ -10,6 +10,8 @@ public enum CommandLineTool {
         RunCommand.self,
         TicketsCommand.self,
         QuarantineCommand.self,
+        BillingCommand.self,
+        TriageCommand.self,
     ]
 
     public static func exitAfterRunning(_ argv: [String]) -> Never {

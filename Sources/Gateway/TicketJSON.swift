@@ -4,6 +4,9 @@ import Tickets
 
 /// The `--json` shapes of `tickets list` and `tickets show` (contracts/cli.md keys, snake_case).
 enum TicketJSON {
+    /// How many of the suggestion's reasons the review queue shows, strongest first.
+    static let topReasonCount = 3
+
     static func summary(_ ticket: Ticket) -> [String: Any] {
         [
             "number": ticket.number,
@@ -21,15 +24,52 @@ enum TicketJSON {
         ]
     }
 
-    static func detail(
-        _ ticket: Ticket, messages: [StoredMessage], events: [TicketEvent], classifications: [Classification]
-    ) -> [String: Any] {
+    /// A review-queue line: the summary plus the suggestion's confidence and top reasons.
+    static func listed(_ ticket: Ticket, suggestion: Classification?) -> [String: Any] {
         var object = summary(ticket)
-        object["messages"] = messages.map(message)
-        object["events"] = events.map {
-            ["kind": $0.kind, "actor": $0.actor, "detail": $0.detail, "at": timestamp($0.at)] as [String: Any]
+        object["confidence"] = suggestion?.confidence ?? NSNull()
+        object["needs_review"] = suggestion?.needsReview ?? NSNull()
+        object["top_reasons"] = (suggestion.map(topReasons) ?? []).map(reason)
+        return object
+    }
+
+    static func topReasons(_ classification: Classification) -> [ClassificationReason] {
+        Array(classification.reasons.sorted { abs($0.weight) > abs($1.weight) }.prefix(topReasonCount))
+    }
+
+    static func detail(_ history: TicketHistory) -> [String: Any] {
+        var object = summary(history.ticket)
+        object["messages"] = history.messages.map(message)
+        object["classifications"] = history.classifications.map(classification)
+        object["events"] = history.audit.map { entry in
+            var event: [String: Any] = ["kind": entry.event.kind, "actor": entry.event.actor, "detail": entry.event.detail,
+                                        "at": timestamp(entry.event.at)]
+            if !entry.data.isEmpty { event["data"] = entry.data }
+            return event
         }
-        object["classifications"] = classifications.map(classification)
+        object["replies"] = history.replies.map { item in
+            [
+                "kind": item.message.kind, "recipient": item.message.recipient, "message_id": item.message.messageID,
+                "state": item.state.rawValue, "attempts": item.attempts, "last_error": item.lastError ?? NSNull(),
+                "queued_at": timestamp(item.createdAt), "sent_at": item.sentAt.map(timestamp) ?? NSNull(),
+            ] as [String: Any]
+        }
+        object["suppressed_replies"] = history.suppressedReplies.map {
+            ["reason": $0.detail, "actor": $0.actor, "at": timestamp($0.at)] as [String: Any]
+        }
+        object["cost_acceptances"] = history.costAcceptances.map {
+            [
+                "accepted": $0.accepted, "via": $0.via.rawValue, "agent": $0.agent ?? NSNull(),
+                "message_id": $0.messageID ?? NSNull(), "note": $0.note ?? NSNull(), "at": timestamp($0.at),
+            ] as [String: Any]
+        }
+        object["time_entries"] = history.timeEntries.map {
+            [
+                "minutes": $0.minutes, "agent": $0.agent, "note": $0.note ?? NSNull(), "forced": $0.forced,
+                "worked_at": timestamp($0.workedAt),
+            ] as [String: Any]
+        }
+        object["total_minutes"] = history.totalMinutes
         return object
     }
 
@@ -53,21 +93,32 @@ enum TicketJSON {
             "confidence": value.confidence,
             "needs_review": value.needsReview,
             "language": value.language ?? NSNull(),
-            "reasons": value.reasons.map {
-                ["rule": $0.rule, "weight": $0.weight, "evidence": $0.evidence] as [String: Any]
-            },
+            "reasons": value.reasons.map(reason),
         ]
+    }
+
+    static func reason(_ reason: ClassificationReason) -> [String: Any] {
+        ["rule": reason.rule, "weight": reason.weight, "evidence": reason.evidence]
     }
 
     /// One JSON Lines line, keys sorted so output is stable.
     static func line(_ object: [String: Any]) throws -> String {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+        try JSONLine.encode(object)
     }
 
+    /// ISO 8601 UTC with milliseconds, e.g. `2026-11-29T18:46:49.123Z`. The milliseconds are rounded
+    /// here (the format style truncates, and `.978` read back from the store is `.97799…` as a double).
     static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
+        var (seconds, milliseconds) = Int64((date.timeIntervalSince1970 * 1000).rounded()).quotientAndRemainder(dividingBy: 1000)
+        if milliseconds < 0 {
+            milliseconds += 1000
+            seconds -= 1
+        }
+        let whole = Date(timeIntervalSince1970: Double(seconds)).formatted(secondsStyle)
+        let fraction = String(milliseconds)
+        return whole.dropLast() + "." + String(repeating: "0", count: 3 - fraction.count) + fraction + "Z"
     }
+
+    /// `2026-11-29T18:46:49Z`.
+    private static let secondsStyle = Date.ISO8601FormatStyle()
 }

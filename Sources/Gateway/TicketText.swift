@@ -2,41 +2,105 @@ import Foundation
 import MailCore
 import Tickets
 
-/// The human-readable form of `tickets show`.
+/// The human-readable forms of `tickets list` and `tickets show`.
 enum TicketText {
-    static func render(
-        _ ticket: Ticket, messages: [StoredMessage], events: [TicketEvent], classifications: [Classification]
-    ) -> String {
-        var lines = [
-            "Ticket #\(ticket.number): \(ticket.subject)",
-            "status: \(ticket.status.rawValue)",
-            "customer: \(ticket.customer)",
-            "handling: \(ticket.handling?.rawValue ?? "-") (suggested: \(ticket.suggestedHandling?.rawValue ?? "-"), confirmed by: \(ticket.confirmedBy ?? "-"))",
-            "cost accepted: \(ticket.costAccepted.map { $0 ? "yes" : "no" } ?? "-")",
-            "billable quarter hours: \(ticket.billableQuarterHours)",
-        ]
-        for note in ticket.notes { lines.append("note: \(note)") }
-        for classification in classifications {
+    /// One tab-separated review-queue line: number, status, handling (a suggestion not yet confirmed
+    /// ends in `?`), confidence, customer, subject, top reasons.
+    static func listed(_ ticket: Ticket, suggestion: Classification?) -> String {
+        let handling = ticket.confirmedHandling?.rawValue ?? ticket.suggestedHandling.map { $0.rawValue + "?" } ?? "-"
+        let confidence = suggestion.map { String(format: "%.2f", $0.confidence) } ?? "-"
+        let reasons = suggestion.map { TicketJSON.topReasons($0).map(\.rule).joined(separator: ",") } ?? ""
+        return [ticket.number, ticket.status.rawValue, handling, confidence, ticket.customer, oneLine(ticket.subject),
+                reasons.isEmpty ? "-" : reasons].joined(separator: "\t")
+    }
+
+    static func render(_ history: TicketHistory) -> String {
+        var lines = header(history)
+        for classification in history.classifications {
             lines.append("")
-            lines.append("classification: \(classification.category.rawValue), confidence \(classification.confidence)")
+            lines.append("classification: \(classification.category.rawValue), suggested "
+                + "\(classification.suggestedHandling?.rawValue ?? "-"), confidence \(classification.confidence)"
+                + (classification.needsReview ? ", needs review" : ""))
             for reason in classification.reasons {
-                lines.append("  \(reason.rule) (\(reason.weight)): \(reason.evidence)")
+                lines.append("  \(reason.rule) (\(reason.weight)): \(oneLine(reason.evidence))")
             }
         }
-        for (index, stored) in messages.enumerated() {
-            let parsed = MessageParser.parse(stored.raw)
-            lines.append("")
-            lines.append("--- mail \(index + 1): \(stored.messageID.map { "<\($0)>" } ?? "(no Message-ID)")\(stored.isTruncated ? " [truncated]" : "")")
-            lines.append("From: \(parsed.from.first.map { $0.name.isEmpty ? $0.address : "\($0.name) <\($0.address)>" } ?? "-")")
-            lines.append("Subject: \(parsed.subject ?? "-")")
-            lines.append("")
-            lines.append(parsed.bodyText)
+        for (index, stored) in history.messages.enumerated() {
+            lines += [""] + mail(stored, index: index + 1)
         }
-        lines.append("")
-        lines.append("events:")
-        for event in events {
-            lines.append("  \(TicketJSON.timestamp(event.at)) \(event.kind) by \(event.actor): \(event.detail)")
-        }
+        lines += section("replies", history.replies.map(reply) + history.suppressedReplies.map {
+            "\(TicketJSON.timestamp($0.at)) suppressed: \(oneLine($0.detail))"
+        })
+        lines += section("cost acceptances", history.costAcceptances.map(acceptance))
+        lines += section("time entries", history.timeEntries.map { entry in
+            "\(TicketJSON.timestamp(entry.workedAt)) \(entry.minutes) min by \(entry.agent)"
+                + (entry.forced ? " (forced before acceptance)" : "") + (entry.note.map { ": \(oneLine($0))" } ?? "")
+        })
+        lines += section("events", history.audit.map { entry in
+            "\(TicketJSON.timestamp(entry.event.at)) \(entry.event.kind) by \(entry.event.actor): \(oneLine(entry.event.detail))"
+        })
         return lines.joined(separator: "\n")
+    }
+
+    private static func header(_ history: TicketHistory) -> [String] {
+        let ticket = history.ticket
+        var billing = "time: \(history.totalMinutes) min in \(history.timeEntries.count) entries; "
+            + "billable quarter hours: \(ticket.billableQuarterHours)"
+        if !ticket.isBillable && !history.timeEntries.isEmpty {
+            billing += ticket.handling == .extended ? " (not billable: costs not accepted)" : " (not billable: not extended support)"
+        }
+        return [
+            "Ticket #\(ticket.number): \(oneLine(ticket.subject))",
+            "status: \(ticket.status.rawValue)",
+            "customer: \(ticket.customer)",
+            "handling: \(ticket.handling?.rawValue ?? "-") (suggested: \(ticket.suggestedHandling?.rawValue ?? "-"), "
+                + "confirmed by: \(ticket.confirmedBy ?? "-"))",
+            "cost accepted: \(ticket.costAccepted.map { $0 ? "yes" : "no" } ?? "-")",
+            billing,
+        ] + ticket.notes.map { "note: \(oneLine($0))" }
+    }
+
+    private static func mail(_ stored: StoredMessage, index: Int) -> [String] {
+        let parsed = MessageParser.parse(stored.raw)
+        let from = parsed.from.first.map { $0.name.isEmpty ? $0.address : "\($0.name) <\($0.address)>" } ?? "-"
+        return [
+            "--- mail \(index): \(stored.messageID.map { "<\($0)>" } ?? "(no Message-ID)")\(stored.isTruncated ? " [truncated]" : "")",
+            "From: \(oneLine(from))",
+            "Subject: \(oneLine(parsed.subject ?? "-"))",
+            "",
+            parsed.bodyText,
+        ]
+    }
+
+    private static func reply(_ item: OutboxItem) -> String {
+        "\(TicketJSON.timestamp(item.createdAt)) \(item.message.kind) to \(item.message.recipient): \(item.state.rawValue)"
+            + (item.sentAt.map { " at \(TicketJSON.timestamp($0))" } ?? "") + ", \(item.attempts) attempts"
+            + (item.lastError.map { ", last error: \(oneLine($0))" } ?? "")
+    }
+
+    private static func acceptance(_ answer: CostAcceptance) -> String {
+        let evidence = answer.agent.map { "recorded by \($0)" } ?? answer.messageID.map { "mail <\($0)>" } ?? "mail"
+        return "\(TicketJSON.timestamp(answer.at)) \(answer.accepted ? "accepted" : "refused") via \(answer.via.rawValue), "
+            + evidence + (answer.note.map { ": \(oneLine($0))" } ?? "")
+    }
+
+    /// A titled block of indented lines, "none" when empty.
+    private static func section(_ title: String, _ items: [String]) -> [String] {
+        ["", "\(title):"] + (items.isEmpty ? ["  none"] : items.map { "  " + $0 })
+    }
+
+    /// Text from customers and agents on one line: CR, LF and tabs become spaces, so a crafted
+    /// subject cannot forge lines of the listing.
+    /// Unchanged text (nearly all of it) is returned as is: the billing report writes 100,000 subjects.
+    static func oneLine(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousWasCR = scalar == "\r" }
+            if scalar == "\n" && previousWasCR { continue }
+            scalars.append(scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar)
+        }
+        return String(scalars)
     }
 }

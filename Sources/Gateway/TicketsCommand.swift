@@ -2,24 +2,45 @@ import Foundation
 import MailCore
 import Tickets
 
-/// `tickets list|show`: read the ticket store (the agent workflow adds confirm, log-time, …).
+/// `tickets list|show|confirm|accept-costs|log-time|close`: the review queue and the agents' decisions
+/// (the state machine is documented on `TicketStatus`).
 enum TicketsCommand: Command {
     static let name = "tickets"
     static let summary = "list, show and work on tickets"
     static let usage = """
         usage: support-intake tickets list [--status S] [--limit N] [--json] [--config F]
                support-intake tickets show N [--json] [--config F]
-          list: newest first; S is one of \(TicketStatus.allCases.map(\.rawValue).joined(separator: ", ")).
-          show: one ticket with its mails (decoded text), classification reasons and events.
+               support-intake tickets confirm N [--as standard|extended] --agent NAME [--note TEXT] [--config F]
+               support-intake tickets accept-costs N --via phone|mail --agent NAME [--note TEXT] [--config F]
+               support-intake tickets log-time N MINUTES --agent NAME [--note TEXT] [--force] [--config F]
+               support-intake tickets close N --agent NAME [--note TEXT] [--config F]
+          list: newest first, with the suggestion, its confidence and top reasons;
+                S is one of \(TicketStatus.allCases.map(\.rawValue).joined(separator: ", ")).
+          show: one ticket with its mails (decoded text), classification reasons, replies sent or
+                suppressed, events, cost acceptances, time entries and billable quarter hours.
+          confirm: keep the suggested handling, or override it with --as; an override queues the
+                customer's notice (cost-notice, or handling-changed) for the next poll. Once per ticket.
+          accept-costs: record the customer's acceptance of extended-support costs.
+          log-time: MINUTES from 1 to \(AgentInput.maxMinutesPerEntry); on an extended ticket without the
+                customer's acceptance only with --force and a --note saying why.
+          close: the ticket is done; a new customer mail reopens it into needs-review.
+          Billing is per ticket: the started quarter hours of its total time, only for extended
+          tickets with accepted costs (see 'billing report --help').
           --json prints one JSON object per line (contracts/cli.md keys).
         """
 
     static func run(_ arguments: inout Arguments) throws -> Int32 {
-        let verb = try arguments.positional("a subcommand (list or show)")
+        let verb = try arguments.positional("a subcommand (list, show, confirm, accept-costs, log-time or close)")
         switch verb {
         case "list": return try list(&arguments)
         case "show": return try show(&arguments)
-        default: throw CommandError.usage("unknown tickets subcommand '\(verb)' (expected list or show)")
+        case "confirm": return try confirm(&arguments)
+        case "accept-costs": return try acceptCosts(&arguments)
+        case "log-time": return try logTime(&arguments)
+        case "close": return try close(&arguments)
+        default:
+            throw CommandError.usage(
+                "unknown tickets subcommand '\(verb)' (expected list, show, confirm, accept-costs, log-time or close)")
         }
     }
 
@@ -38,12 +59,15 @@ enum TicketsCommand: Command {
         let configuration = try arguments.configuration()
         try arguments.finish()
         let store = try StoreOpener.open(configuration)
-        for ticket in try store.tickets(status: status, limit: limit) {
+        let tickets = try store.tickets(status: status, limit: limit)
+        let hours = try store.billableQuarterHours(ticketNumbers: tickets.map(\.number))
+        for var ticket in tickets {
+            ticket.billableQuarterHours = hours[ticket.number] ?? 0
+            let suggestion = try store.suggestionClassification(ticketNumber: ticket.number)
             if json {
-                print(try TicketJSON.line(TicketJSON.summary(ticket)))
+                print(try TicketJSON.line(TicketJSON.listed(ticket, suggestion: suggestion)))
             } else {
-                print([ticket.number, ticket.status.rawValue, ticket.handling?.rawValue ?? "-", ticket.customer,
-                       ticket.subject].joined(separator: "\t"))
+                print(TicketText.listed(ticket, suggestion: suggestion))
             }
         }
         return 0
@@ -55,18 +79,12 @@ enum TicketsCommand: Command {
         let number = try arguments.positional("a ticket number")
         try arguments.finish()
         let store = try StoreOpener.open(configuration)
-        guard let ticket = try store.ticket(number: number) else {
+        guard var ticket = try store.ticket(number: number) else {
             throw CommandError.failed("no ticket \(number)")
         }
-        let messages = try store.messages(ticketNumber: number)
-        let events = try store.events(ticketNumber: number)
-        let classifications = try store.classifications(ticketNumber: number)
-        if json {
-            print(try TicketJSON.line(TicketJSON.detail(
-                ticket, messages: messages, events: events, classifications: classifications)))
-        } else {
-            print(TicketText.render(ticket, messages: messages, events: events, classifications: classifications))
-        }
+        ticket.billableQuarterHours = try store.billableQuarterHours(ticketNumbers: [number])[number] ?? 0
+        let history = try TicketHistory.load(ticket, from: store)
+        print(json ? try TicketJSON.line(TicketJSON.detail(history)) : TicketText.render(history))
         return 0
     }
 }

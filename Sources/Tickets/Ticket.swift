@@ -7,8 +7,32 @@ public enum Handling: String, Sendable, Hashable, Codable, CaseIterable {
     case extended
 }
 
-/// Where a ticket is in its life. Intake creates `new`; triage and the agent workflow (issues 4–6)
-/// move it on. The raw values are the `--status` spellings of the command line.
+/// Where a ticket is in its life. The raw values are the `--status` spellings of the command line.
+///
+/// Transitions (from → to, on what):
+///
+/// | from | on | to |
+/// |---|---|---|
+/// | (intake) | a sure standard suggestion | `new` |
+/// | (intake) | unsure, or no handling suggested | `needs-review` |
+/// | (intake) | a sure extended suggestion (cost notice queued) | `awaiting-cost-acceptance` |
+/// | new, needs-review, awaiting | `confirm` ending standard | `open` |
+/// | new, needs-review, awaiting | `confirm` ending extended, costs accepted | `open` |
+/// | new, needs-review, awaiting | `confirm` ending extended, not accepted | `awaiting-cost-acceptance` |
+/// | new, awaiting | acceptance (customer mail, `accept-costs`) | `open` |
+/// | open | refusal by customer mail | `awaiting-cost-acceptance` |
+/// | any but closed | `tickets close` | `closed` |
+/// | closed | a new customer mail | `needs-review` |
+///
+/// - `new`: a standard suggestion the classifier was sure of; waits for an agent's `confirm`.
+/// - `needs-review`: the classifier was unsure or suggested no handling, or the customer wrote
+///   again on a closed ticket; an agent must decide (`confirm --as …`).
+/// - `awaiting-cost-acceptance`: extended support; the customer got the cost notice and has not
+///   accepted yet. Time may be logged only with `--force` and a note.
+/// - `open`: work may proceed: standard confirmed, or extended with the customer's acceptance.
+/// - `closed`: done; a further customer mail reopens it into `needs-review`.
+///
+/// The agent transitions are `TicketWorkflow`; the customer's cost answers are `CostAnswerRule`.
 public enum TicketStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case new
     case needsReview = "needs-review"
@@ -34,7 +58,8 @@ public struct Ticket: Sendable, Hashable {
     public var costAccepted: Bool?
     /// Message-IDs of the inbound mails on the ticket, oldest first.
     public var messageIDs: [String]
-    /// Started quarter hours billed on the ticket (computed by the billing issue; 0 until then).
+    /// Started quarter hours of the ticket's total time (per-ticket rounding, `QuarterHourBilling`);
+    /// 0 unless the ticket is extended with accepted costs. Stores that do not bill leave it 0.
     public var billableQuarterHours: Int
     public var createdAt: Date
     /// Remarks the intake made (e.g. "message truncated"), oldest first.

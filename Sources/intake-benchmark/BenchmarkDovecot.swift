@@ -59,20 +59,27 @@ final class BenchmarkDovecot {
     }
 
     private func waitForGreeting() throws {
-        let deadline = Date().addingTimeInterval(Self.startupTimeoutSeconds)
+        guard Self.waitForGreeting(port: port) else {
+            throw BenchmarkError("Dovecot did not greet on port \(port); is dovecot-imapd installed (scripts/install-deps --test)?")
+        }
+    }
+
+    /// Whether a server on 127.0.0.1:`port` sends its first byte within `startupTimeoutSeconds`.
+    static func waitForGreeting(port: Int) -> Bool {
+        let deadline = Date().addingTimeInterval(startupTimeoutSeconds)
         while Date() < deadline {
             let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-            var address = Self.loopback(port: port)
+            var address = loopback(port: port)
             let connected = withUnsafePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(probe, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
             var byte: UInt8 = 0
             let greeted = connected == 0 && recv(probe, &byte, 1, 0) == 1
             close(probe)
-            if greeted { return }
+            if greeted { return true }
             usleep(20_000)
         }
-        throw BenchmarkError("Dovecot did not greet on port \(port); is dovecot-imapd installed (scripts/install-deps --test)?")
+        return false
     }
 
     static func loopback(port: Int) -> sockaddr_in {
@@ -96,7 +103,16 @@ final class BenchmarkDovecot {
     }
 
     /// posix_spawn with a clean signal mask (a daemon must not inherit blocked SIGTERM) and waitpid.
-    static func spawnAndWait(_ path: String, _ arguments: [String], quiet: Bool = true) throws {
+    /// `errorLog` names a file that receives the program's stderr (else it goes to /dev/null when quiet).
+    static func spawnAndWait(_ path: String, _ arguments: [String], quiet: Bool = true, errorLog: String? = nil) throws {
+        let pid = try spawn(path, arguments, quiet: quiet, errorLog: errorLog)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard status == 0 else { throw BenchmarkError("\(path) \(arguments.joined(separator: " ")) failed with status \(status)") }
+    }
+
+    /// Starts `path` with a clean signal mask and returns its process id without waiting.
+    static func spawn(_ path: String, _ arguments: [String], quiet: Bool = true, errorLog: String? = nil) throws -> pid_t {
         guard FileManager.default.isExecutableFile(atPath: path) else {
             throw BenchmarkError("\(path) not found: run scripts/install-deps --test")
         }
@@ -106,6 +122,9 @@ final class BenchmarkDovecot {
         if quiet {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        }
+        if let errorLog {
+            posix_spawn_file_actions_addopen(&actions, 2, errorLog, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -121,9 +140,7 @@ final class BenchmarkDovecot {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
         guard spawned == 0 else { throw BenchmarkError("could not start \(path): error \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        guard status == 0 else { throw BenchmarkError("\(path) \(arguments.joined(separator: " ")) failed with status \(status)") }
+        return pid
     }
 }
 

@@ -2,10 +2,10 @@ import Foundation
 
 /// The peer figure: isync's `mbsync` pulling the same mailbox into a fresh Maildir.
 enum MbsyncRun {
-    /// Pulls INBOX once; returns the seconds it took and how many message files it wrote.
+    /// Pulls INBOX once; returns the time it took and how many message files it wrote.
     /// - Parameter fsync: mbsync's default is on (every message file is synced to disk); off
     ///   measures the IMAP transfer alone.
-    static func pull(from server: BenchmarkDovecot, fsync: Bool) throws -> (seconds: Double, messages: Int) {
+    static func pull(from server: BenchmarkDovecot, fsync: Bool) throws -> (timing: Timing, messages: Int) {
         let target = "\(server.directory)/mbsync-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         let config = """
@@ -37,16 +37,12 @@ enum MbsyncRun {
             """
         let configFile = "\(target)/mbsyncrc"
         try config.write(toFile: configFile, atomically: true, encoding: .utf8)
-        let started = ContinuousClock.now
+        let stopwatch = Stopwatch(.children)
         try BenchmarkDovecot.spawnAndWait("/usr/bin/mbsync", ["-q", "-c", configFile, "bench"])
-        let elapsed = started.duration(to: .now)
+        let timing = stopwatch.stop()
         let files = ["new", "cur"].reduce(0) { count, folder in
             count + ((try? FileManager.default.contentsOfDirectory(atPath: "\(target)/INBOX/\(folder)"))?.count ?? 0)
         }
-        return (elapsed.seconds, files)
+        return (timing, files)
     }
-}
-
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -28,11 +28,11 @@ struct IntakeSQLiteStoreTests {
     func migratesEmptyDatabase() throws {
         let path = try Self.temporaryDatabase()
         let store = try SQLiteTicketStore(path: path)
-        #expect(try store.schemaVersion() == 1)
+        #expect(try store.schemaVersion() == 2)
         try store.setCursor(MailboxCursor(uidValidity: 5, lastUID: 42), mailbox: "INBOX")
         try store.close()
         let reopened = try SQLiteTicketStore(path: path)
-        #expect(try reopened.schemaVersion() == 1)
+        #expect(try reopened.schemaVersion() == 2)
         #expect(try reopened.cursor(mailbox: "INBOX") == MailboxCursor(uidValidity: 5, lastUID: 42))
     }
 
