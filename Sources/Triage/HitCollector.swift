@@ -79,9 +79,11 @@ struct HitCollector {
             let match = found.match
             let clause = text.tokens[match.start].clause
             var note: String?
+            // A cue on the first or last word of a match is the phrase's own word ("keine Mails .. senden").
             if rule.negatable, let cue = negations.first(where: {
                 $0.clause == clause && $0.start >= match.start - Self.negationWordsBefore
                     && $0.start < match.end + Self.negationWordsAfter
+                    && $0.start != match.start && $0.end != match.end
             }) {
                 note = "negated by '\(text.evidence(from: cue.start, to: cue.end))'"
             } else if rule.attributable, let cue = attributions[clause] {
