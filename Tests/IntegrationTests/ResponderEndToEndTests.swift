@@ -50,6 +50,21 @@ struct ResponderEndToEndTests {
         #expect(try rig.withStore { try $0.outboxCounts() } == [.sent: 5])
     }
 
+    @Test("mail classified ignore (an unsolicited offer without any list header) gets no ticket and no reply; the ledger says why")
+    func ignoredMailGetsNothing() throws {
+        let rig = try ResponderRig()
+        let offer = Array(try Data(contentsOf: IntakeCommandRunner.repositoryRoot.appendingPathComponent(
+            "Tests/TriageTests/Corpus/fresh8/r-ign-seo-en.eml")))
+        try rig.dovecot.deliver([offer, try ResponderRig.example("standard-de")])
+        let result = try rig.poll()
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("event=intake.ignored") && result.stderr.contains("classified ignore"), "\(result.stderr)")
+        #expect(try rig.replies().map(\.kind) == ["faq-reply"])
+        #expect(try rig.withStore { try $0.ticketCount() } == 1)
+        #expect(try rig.withStore { try $0.ledgerCounts() } == [.ticketed: 1, .ignored: 1])
+        #expect(try rig.dovecot.count(keyword: "$SupportIntake") == 2)
+    }
+
     @Test("the cost notice states the rate per started quarter hour, links FAQ 1792 and says how to accept")
     func costNoticeContent() throws {
         let rig = try ResponderRig()
