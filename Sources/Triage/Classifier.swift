@@ -36,7 +36,9 @@ public final class Classifier: Sendable {
         self.catalogue = catalogue
         needsQuoted = rules.rules.contains { $0.field == .quoted && !$0.phrases.isEmpty }
         index = WordPatternIndex(rules.rules, articles: catalogue.articles)
-        fieldRules = rules.rules.indices.filter { !rules.rules[$0].field.isWordText || rules.rules[$0].phrases.isEmpty }
+        fieldRules = rules.rules.indices.filter {
+            !rules.rules[$0].isCombination && (!rules.rules[$0].field.isWordText || rules.rules[$0].phrases.isEmpty)
+        }
         (headerNames, headerOfRule) = HitCollector.headerNames(rules.rules)
         suppressesFAQ = rules.rules.map(\.suppressesFAQ)
         articleOfRule = rules.rules.map { rule in rule.faq.flatMap { id in catalogue.articles.firstIndex { $0.id == id } } ?? -1 }
@@ -51,7 +53,9 @@ public final class Classifier: Sendable {
         collector.collectWords(features.subject, subjectScan)
         collector.collectWords(features.body, bodyScan)
         if let quoted = features.quoted { collector.collectWords(quoted, WordScan(quoted, table: index.quoted)) }
-        let ordered = collector.orderedHits
+        collector.collectCombinations(rules.combinations, features)
+        // Signals score nothing alone: the combinations they fed quote them.
+        let ordered = collector.orderedHits.filter { $0.hit.target != .signal }
         let reasons = ordered.map(\.hit)
         var scores: [TriageCategory: Double] = [:]
         for hit in reasons {

@@ -67,13 +67,18 @@ struct HitCollector {
             case .attribution:
                 let clause = text.tokens[start].clause
                 if attributions[clause] == nil { attributions[clause] = start..<found.match.end }
-            case .category:
+            case .category, .signal:
                 continue
             }
         }
         for found in scan.found where found.rule < rules.count {
             let rule = rules[found.rule]
-            guard case .category(let category) = rule.target else { continue }
+            let category: TriageCategory?
+            switch rule.target {
+            case .category(let scored): category = scored
+            case .signal: category = nil
+            case .negation, .attribution: continue
+            }
             let existing = hits.firstIndex { $0.rule == found.rule }
             if let existing, hits[existing].hit.note == nil { continue }
             let match = found.match
@@ -225,7 +230,7 @@ struct HitCollector {
     /// The hits in rule-file order.
     var orderedHits: [(rule: Int, hit: RuleHit)] { hits.sorted { $0.rule < $1.rule } }
 
-    private mutating func store(_ rule: Int, _ hit: RuleHit) {
+    mutating func store(_ rule: Int, _ hit: RuleHit) {
         if let index = hits.firstIndex(where: { $0.rule == rule }) {
             hits[index].hit = hit
         } else {

@@ -68,6 +68,17 @@ struct MessageFeatures {
     }
 
     private static let subjectPrefixBytes = subjectPrefixes.map { Array($0.utf8) }
+    /// The prefixes of answers (not forwards), lower case.
+    private static let replyPrefixBytes = ["re:", "aw:", "antw:", "antwort:", "sv:", "vs:", "r:"].map { Array($0.utf8) }
+
+    /// Whether the lower-cased subject starts with a reply prefix, blanks skipped.
+    static func hasReplyPrefix(_ lowered: [UInt8]) -> Bool {
+        var start = 0
+        while start < lowered.count, lowered[start] == 0x20 || lowered[start] == 0x09 { start += 1 }
+        return replyPrefixBytes.contains { prefix in
+            lowered.count - start >= prefix.count && lowered[start..<(start + prefix.count)].elementsEqual(prefix)
+        }
+    }
 
     /// "AW: RE: Fwd: [Ticket#12] Hilfe" → "[Ticket#12] Hilfe", on UTF-8 (`lowered` is `bytes` in
     /// ASCII lower case).

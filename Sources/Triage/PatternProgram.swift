@@ -88,7 +88,7 @@ struct PatternProgram: Sendable {
             case .exact, .prefix:
                 guard let first = alternative.bytes.first else { return ~0 }
                 mask |= firstByteBit(first)
-            case .number:
+            case .number, .day:
                 for digit in UInt8(ascii: "0")...UInt8(ascii: "9") { mask |= firstByteBit(digit) }
             case .suffix, .contains:
                 return ~0
@@ -162,7 +162,7 @@ struct PatternProgram: Sendable {
                     } else if let byte = alternative.bytes.first {
                         singles.append((Int(byte), entry))
                     }
-                case .suffix, .contains, .number:
+                case .suffix, .contains, .number, .day:
                     anywhere = true
                 }
             }

@@ -5,10 +5,11 @@
 ///   `*server` a word ending so; `*server*` a word containing it (compound tails);
 /// - `a|b|c` any of the alternatives;
 /// - `..` up to `maximumGap` other words;
-/// - `<num>` a number of at least `minimumNumberDigits` digits (captured, e.g. a ticket number).
+/// - `<num>` a number of at least `minimumNumberDigits` digits (captured, e.g. a ticket number);
+/// - `<day>` a number of at most `maximumDayDigits` digits (a day, month or hour: "bis 14.07.").
 /// A term also matches a compound written apart: `mailserver` matches "Mail-Server" and "mail server".
 struct PhrasePattern: Sendable {
-    enum TermKind: Sendable { case exact, prefix, suffix, contains, number }
+    enum TermKind: Sendable { case exact, prefix, suffix, contains, number, day }
 
     struct Alternative: Sendable {
         var kind: TermKind
@@ -25,6 +26,7 @@ struct PhrasePattern: Sendable {
     /// How many written-apart words one compound term may span ("e mail adresse").
     static let maximumCompoundParts = 3
     static let minimumNumberDigits = 3
+    static let maximumDayDigits = 2
     /// How many letters of a later word a stem spanning written-apart words must cover.
     static let minimumCompoundTail = 3
 
@@ -55,8 +57,8 @@ struct PhrasePattern: Sendable {
             }
             var alternatives: [Alternative] = []
             for alternative in word.split(separator: "|", omittingEmptySubsequences: false) {
-                if alternative == "<num>" {
-                    alternatives.append(Alternative(kind: .number, bytes: []))
+                if alternative == "<num>" || alternative == "<day>" {
+                    alternatives.append(Alternative(kind: alternative == "<num>" ? .number : .day, bytes: []))
                     continue
                 }
                 let leading = alternative.hasPrefix("*")

@@ -86,6 +86,10 @@ struct ProgramMatcher {
             guard length >= PhrasePattern.minimumNumberDigits else { return nil }
             for byteIndex in token.start..<token.end where !(48...57).contains(bytes[byteIndex]) { return nil }
             return index + 1
+        case .day:
+            guard length <= PhrasePattern.maximumDayDigits else { return nil }
+            for byteIndex in token.start..<token.end where !(48...57).contains(bytes[byteIndex]) { return nil }
+            return index + 1
         case .suffix:
             guard length >= termCount else { return nil }
             return equal(token.end - termCount, termStart, termCount) ? index + 1 : nil

@@ -3,7 +3,7 @@ import Foundation
 extension Rule {
     static let keys: Set<String> = [
         "id", "description", "category", "weight", "field", "phrases", "regex", "contains", "starts", "present", "negatable",
-        "attributable", "except", "faq", "no_faq",
+        "attributable", "except", "faq", "no_faq", "all_of", "any_of", "none_of",
     ]
 
     /// Reads one rule object; errors name the rule (or its position when the id is missing).
@@ -25,8 +25,11 @@ extension Rule {
         guard let categoryName = object["category"] as? String, let target = RuleTarget(name: categoryName) else {
             throw fail("unknown category '\(object["category"] ?? "")' (known: \(RuleTarget.names.joined(separator: ", ")))")
         }
-        guard let weight = JSONNumber.double(object["weight"]) else {
+        guard let weight = JSONNumber.double(object["weight"]) ?? (target == .signal && object["weight"] == nil ? 0 : nil) else {
             throw fail("missing numeric 'weight'")
+        }
+        if target == .signal, weight != 0 {
+            throw fail("a signal scores nothing (it only feeds combination rules): its weight must be 0 or left out")
         }
         let fieldName = object["field"] as? String ?? "text"
         guard let field = RuleField(name: fieldName) else {
@@ -38,6 +41,14 @@ extension Rule {
         let substrings = try Self.strings(object["contains"], "contains", fail)
         let prefixes = try Self.strings(object["starts"], "starts", fail)
         let present = object["present"] as? Bool ?? false
+        let allOf = try Self.strings(object["all_of"], "all_of", fail)
+        let anyOf = try Self.strings(object["any_of"], "any_of", fail)
+        let noneOf = try Self.strings(object["none_of"], "none_of", fail)
+        let combines = !allOf.isEmpty || !anyOf.isEmpty
+        if !noneOf.isEmpty, !combines { throw fail("'none_of' needs 'all_of' or 'any_of' (what must be there)") }
+        if combines, !(phraseSources + regexSources + substrings + prefixes).isEmpty || present {
+            throw fail("a combination rule ('all_of', 'any_of') has no patterns of its own")
+        }
         if !phraseSources.isEmpty, !field.isWordText {
             throw fail("'phrases' need a word field (subject, body, text, quoted), not '\(fieldName)'")
         }
@@ -46,8 +57,8 @@ extension Rule {
         }
         if (substrings + prefixes).contains(where: \.isEmpty) { throw fail("'contains' or 'starts' has an empty string") }
         if present, !(field.isHeader) { throw fail("'present' applies to header fields only") }
-        if phraseSources.isEmpty, regexSources.isEmpty, substrings.isEmpty, prefixes.isEmpty, !present {
-            throw fail("needs 'phrases', 'regex', 'contains', 'starts' or 'present'")
+        if phraseSources.isEmpty, regexSources.isEmpty, substrings.isEmpty, prefixes.isEmpty, !present, !combines {
+            throw fail("needs 'phrases', 'regex', 'contains', 'starts', 'present', 'all_of' or 'any_of'")
         }
         if target == .negation || target == .attribution, field != .text {
             throw fail("modifiers (negation, attribution) work on field 'text'")
@@ -90,7 +101,8 @@ extension Rule {
                   prefixes: prefixes.map { Array($0.lowercased().utf8) },
                   matchesPresence: present,
                   negatable: object["negatable"] as? Bool ?? false, attributable: object["attributable"] as? Bool ?? false,
-                  exceptions: exceptions, faq: faq, suppressesFAQ: object["no_faq"] as? Bool ?? false)
+                  exceptions: exceptions, faq: faq, suppressesFAQ: object["no_faq"] as? Bool ?? false,
+                  allOf: allOf, anyOf: anyOf, noneOf: noneOf)
     }
 
     private static func strings(_ value: Any?, _ key: String, _ fail: (String) -> RuleSetError) throws(RuleSetError) -> [String] {

@@ -31,10 +31,19 @@ public final class Rule: Sendable {
     public let faq: Int?
     /// A hit removes every FAQ link (vague mails, forwarded phishing).
     public let suppressesFAQ: Bool
+    /// For combination rules: the rules (ids) and shapes ("shape:question") that must all have
+    /// fired, of which at least one must have (when given), and none of which may have: evidence
+    /// of different kinds that, together, is stronger than any of its phrases alone.
+    public let allOf: [String]
+    public let anyOf: [String]
+    public let noneOf: [String]
+
+    /// A combination rule has no patterns of its own; it fires on other rules' hits.
+    public var isCombination: Bool { !allOf.isEmpty || !anyOf.isEmpty }
 
     init(id: String, description: String, target: RuleTarget, weight: Double, field: RuleField, phrases: [PhrasePattern],
          regexes: [NSRegularExpression], substrings: [[UInt8]], prefixes: [[UInt8]], matchesPresence: Bool, negatable: Bool, attributable: Bool,
-         exceptions: [PhrasePattern], faq: Int?, suppressesFAQ: Bool) {
+         exceptions: [PhrasePattern], faq: Int?, suppressesFAQ: Bool, allOf: [String] = [], anyOf: [String] = [], noneOf: [String] = []) {
         self.id = id
         self.description = description
         self.target = target
@@ -50,5 +59,8 @@ public final class Rule: Sendable {
         self.exceptions = exceptions
         self.faq = faq
         self.suppressesFAQ = suppressesFAQ
+        self.allOf = allOf
+        self.anyOf = anyOf
+        self.noneOf = noneOf
     }
 }

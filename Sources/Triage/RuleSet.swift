@@ -6,6 +6,8 @@ public import Foundation
 public struct RuleSet: Sendable {
     public let rules: [Rule]
     public let thresholds: Thresholds
+    /// The combination rules, their conditions resolved and checked.
+    let combinations: [RuleCombination]
 
     /// Decodes and validates rules; a problem is reported with the rule it is in.
     public init(json: Data) throws(RuleSetError) {
@@ -35,6 +37,7 @@ public struct RuleSet: Sendable {
             rules.append(rule)
         }
         self.rules = rules
+        combinations = try RuleCombination.resolve(rules)
     }
 
     public init(json: String) throws(RuleSetError) {

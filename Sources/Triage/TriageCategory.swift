@@ -7,22 +7,25 @@ public enum TriageCategory: String, Sendable, CaseIterable, Codable {
     case extended
 }
 
-/// What a rule's hits count towards: one of the categories, or a modifier that cancels other hits
-/// ("ich habe NICHT an iptables gedreht"; "seit Ihrer Wartung" moves the blame to the provider).
+/// What a rule's hits count towards: one of the categories, a modifier that cancels other hits
+/// ("ich habe NICHT an iptables gedreht"; "seit Ihrer Wartung" moves the blame to the provider), or
+/// a signal that scores nothing alone and only feeds combination rules ("talks about dates").
 public enum RuleTarget: Sendable, Hashable {
     case category(TriageCategory)
     case negation
     case attribution
+    case signal
 
     init?(name: String) {
         switch name {
         case "negation": self = .negation
         case "attribution": self = .attribution
+        case "signal": self = .signal
         default:
             guard let category = TriageCategory(rawValue: name) else { return nil }
             self = .category(category)
         }
     }
 
-    static let names = TriageCategory.allCases.map(\.rawValue) + ["negation", "attribution"]
+    static let names = TriageCategory.allCases.map(\.rawValue) + ["negation", "attribution", "signal"]
 }

@@ -22,7 +22,9 @@ struct CorpusScore {
         total += 1
         confusion[expected, default: [:]][result.category, default: 0] += 1
         if result.category == expected { correct += 1 } else {
-            misses.append("\(file): expected \(expected.rawValue), got \(result.category.rawValue)")
+            // The hits that decided, so a miss can be understood from the report alone.
+            let hits = result.reasons.filter { $0.weight != 0 }.map { "\($0.rule) \($0.weight)" }.joined(separator: ", ")
+            misses.append("\(file): expected \(expected.rawValue), got \(result.category.rawValue) [\(hits)]")
         }
         let isRequest: (TriageCategory) -> Bool = { $0 == .standard || $0 == .extended }
         if isRequest(expected), isRequest(result.category) {

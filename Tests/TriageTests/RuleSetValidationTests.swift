@@ -33,7 +33,21 @@ import Testing
         Case(name: "phrases on a header", rules: #"{"id": "h1", "description": "d", "category": "automated", "weight": 1, "field": "header:X-A", "phrases": ["x"]}"#,
              location: "rule 'h1'", problem: "'phrases' need a word field"),
         Case(name: "no patterns", rules: #"{"id": "e1", "description": "d", "category": "standard", "weight": 1}"#,
-             location: "rule 'e1'", problem: "needs 'phrases', 'regex', 'contains', 'starts' or 'present'"),
+             location: "rule 'e1'", problem: "needs 'phrases', 'regex', 'contains', 'starts', 'present', 'all_of' or 'any_of'"),
+        Case(name: "unknown shape", rules: valid + #", {"id": "c2", "description": "d", "category": "automated", "weight": 1, "all_of": ["r1", "shape:long"]}"#,
+             location: "rule 'c2'", problem: "unknown shape 'shape:long'"),
+        Case(name: "unknown rule in a combination", rules: #"{"id": "c3", "description": "d", "category": "automated", "weight": 1, "any_of": ["nope"]}"#,
+             location: "rule 'c3'", problem: "refers to 'nope', which is no other rule"),
+        Case(name: "combination refers to a later combination", rules: valid
+                + #", {"id": "c4", "description": "d", "category": "automated", "weight": 1, "all_of": ["c5"]}"#
+                + #", {"id": "c5", "description": "d", "category": "automated", "weight": 1, "all_of": ["r1"]}"#,
+             location: "rule 'c4'", problem: "refers to the later combination 'c5'"),
+        Case(name: "combination with patterns", rules: valid + #", {"id": "c6", "description": "d", "category": "automated", "weight": 1, "all_of": ["r1"], "phrases": ["x"]}"#,
+             location: "rule 'c6'", problem: "a combination rule ('all_of', 'any_of') has no patterns of its own"),
+        Case(name: "none_of alone", rules: valid + #", {"id": "c7", "description": "d", "category": "automated", "weight": 1, "none_of": ["r1"]}"#,
+             location: "rule 'c7'", problem: "'none_of' needs 'all_of' or 'any_of'"),
+        Case(name: "signal with a weight", rules: #"{"id": "s1", "description": "d", "category": "signal", "weight": 2, "field": "body", "phrases": ["x"]}"#,
+             location: "rule 's1'", problem: "a signal scores nothing"),
         Case(name: "missing id", rules: #"{"description": "d", "category": "standard", "weight": 1, "phrases": ["x"]}"#,
              location: "rule #1", problem: "missing 'id'"),
     ]

@@ -1,0 +1,40 @@
+/// Facts about a mail's form rather than its words, for combination rules (`all_of`/`none_of` in
+/// rules.json): an auto-reply asks nothing and answers a subject; a person asks.
+enum MessageShape: String, Sendable, CaseIterable {
+    /// The own words contain a question mark that ends a question (not the "?" of a URL query).
+    case question
+    /// The subject starts with a reply prefix ("Re:", "AW:"): an answer to a mail, perhaps ours.
+    case replySubject = "reply_subject"
+
+    /// How rules.json names a shape in `all_of`/`none_of`: "shape:question".
+    static let prefix = "shape:"
+
+    init?(reference: String) {
+        guard reference.hasPrefix(Self.prefix) else { return nil }
+        self.init(rawValue: String(reference.dropFirst(Self.prefix.count)))
+    }
+
+    /// Whether the mail has this shape.
+    func holds(_ features: MessageFeatures) -> Bool {
+        switch self {
+        case .question: return Self.asksQuestion(features.body.original)
+        case .replySubject: return MessageFeatures.hasReplyPrefix(features.loweredSubject)
+        }
+    }
+
+    /// A "?" followed by neither a letter nor a digit ("…helfen?", "geht das?)"), so that
+    /// "index.php?id=4" is no question.
+    static func asksQuestion(_ utf8: [UInt8]) -> Bool {
+        var index = 0
+        while index < utf8.count {
+            if utf8[index] == 0x3F {
+                guard index + 1 < utf8.count else { return true }
+                let next = utf8[index + 1]
+                let alphanumeric = next &- 0x30 < 10 || (next | 0x20) &- 0x61 < 26 || next >= 0x80
+                if !alphanumeric { return true }
+            }
+            index += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,49 @@
+/// A combination rule of rules.json with its `all_of`/`any_of`/`none_of` references resolved: rule ids to
+/// rule indices, "shape:…" names to `MessageShape`s. Checked on load, so a typo names the rule.
+struct RuleCombination: Sendable {
+    enum Condition: Sendable {
+        case rule(Int)
+        case shape(MessageShape)
+    }
+
+    /// The combination rule's index.
+    let rule: Int
+    let allOf: [Condition]
+    /// Empty, or at least one must hold.
+    let anyOf: [Condition]
+    let noneOf: [Condition]
+
+    /// The combination rules in file order. A combination may refer to any pattern rule and to
+    /// combinations before it (they are judged in file order, after every pattern rule).
+    static func resolve(_ rules: [Rule]) throws(RuleSetError) -> [RuleCombination] {
+        var indexOf: [String: Int] = [:]
+        for (index, rule) in rules.enumerated() { indexOf[rule.id] = index }
+        var combinations: [RuleCombination] = []
+        for (index, rule) in rules.enumerated() where rule.isCombination {
+            func condition(_ reference: String) throws(RuleSetError) -> Condition {
+                if reference.hasPrefix(MessageShape.prefix) {
+                    guard let shape = MessageShape(reference: reference) else {
+                        throw RuleSetError(location: "rule '\(rule.id)'", problem: "unknown shape '\(reference)' (known: "
+                                           + MessageShape.allCases.map { MessageShape.prefix + $0.rawValue }.joined(separator: ", ") + ")")
+                    }
+                    return .shape(shape)
+                }
+                guard let target = indexOf[reference], target != index else {
+                    throw RuleSetError(location: "rule '\(rule.id)'", problem: "refers to '\(reference)', which is no other rule")
+                }
+                if rules[target].isCombination, target > index {
+                    throw RuleSetError(location: "rule '\(rule.id)'", problem: "refers to the later combination '\(reference)' (combinations are judged in file order)")
+                }
+                return .rule(target)
+            }
+            var allOf: [Condition] = []
+            for reference in rule.allOf { allOf.append(try condition(reference)) }
+            var anyOf: [Condition] = []
+            for reference in rule.anyOf { anyOf.append(try condition(reference)) }
+            var noneOf: [Condition] = []
+            for reference in rule.noneOf { noneOf.append(try condition(reference)) }
+            combinations.append(RuleCombination(rule: index, allOf: allOf, anyOf: anyOf, noneOf: noneOf))
+        }
+        return combinations
+    }
+}
