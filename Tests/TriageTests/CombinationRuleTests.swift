@@ -41,3 +41,29 @@ import Testing
         #expect(MessageShape.asksQuestion(Array(text.utf8)) == asks)
     }
 }
+
+/// The repository's rules on notices without RFC 3834 headers and on people who mention their
+/// absence: the shape of the mail (asking or announcing) decides, not the holiday words.
+@Suite struct HeaderlessNoticeTests {
+    @Test(arguments: [
+        "Vom 2. bis 16. Mai bin ich nicht im Haus. Ihre Nachricht lese ich nach meiner Rückkehr.",
+        "Our studio is closed until Tuesday 4 March. We'll reply as soon as we're back.",
+        "Danke für deine Mail! Wir sind gerade auf einem Festival und melden uns ab Montag bei dir.",
+        "Frau Albers ist bis 30.09. in Elternzeit. Ihre Vertretung ist Herr Kaya (kaya@example.org).",
+    ])
+    func noticeIsAutomated(_ body: String) throws {
+        let result = try TriageFixtures.classifier().classify(TriageFixtures.message(subject: "Re: Ihre Anfrage", body: body))
+        #expect(result.category == .automated, "\(result.reasons.map(\.rule))")
+    }
+
+    @Test(arguments: [
+        "Ich bin ab Montag im Urlaub. Bitte verlängern Sie vorher noch das Zertifikat für shop.example.org.",
+        "We're closed until 4 March. Could you move our mailboxes to the new plan during that time?",
+        "Bis Freitag bin ich auf Dienstreise, seit heute kommen keine Mails mehr an, geändert haben wir nichts.",
+        "Ich bin vom 2. bis 16. Mai in Elternzeit. Wie richte ich eine Abwesenheitsnotiz im Webmail ein?",
+    ])
+    func personMentioningAbsenceIsAnswered(_ body: String) throws {
+        let result = try TriageFixtures.classifier().classify(TriageFixtures.message(subject: "Anfrage", body: body))
+        #expect(result.category == .standard || result.category == .extended, "\(result.category): \(result.reasons.map(\.rule))")
+    }
+}
