@@ -16,6 +16,8 @@ public final class Classifier: Sendable {
     private let needsQuoted: Bool
     /// The rules' word patterns together with the FAQ keywords: one scan per text.
     private let index: WordPatternIndex
+    /// The signal rules' word patterns: scanned only for a mail whose combinations depend on them.
+    private let signalIndex: WordPatternIndex
     /// By rule index: whether a hit removes every FAQ link, and the index of the article the rule
     /// points to (-1 for none). Arrays, so that ranking hashes no rule ids.
     private let suppressesFAQ: [Bool]
@@ -36,6 +38,7 @@ public final class Classifier: Sendable {
         self.catalogue = catalogue
         needsQuoted = rules.rules.contains { $0.field == .quoted && !$0.phrases.isEmpty }
         index = WordPatternIndex(rules.rules, articles: catalogue.articles)
+        signalIndex = WordPatternIndex(rules.rules, signals: true)
         fieldRules = rules.rules.indices.filter {
             !rules.rules[$0].isCombination && (!rules.rules[$0].field.isWordText || rules.rules[$0].phrases.isEmpty)
         }
@@ -53,7 +56,12 @@ public final class Classifier: Sendable {
         collector.collectWords(features.subject, subjectScan)
         collector.collectWords(features.body, bodyScan)
         if let quoted = features.quoted { collector.collectWords(quoted, WordScan(quoted, table: index.quoted)) }
-        collector.collectCombinations(rules.combinations, features)
+        if !collector.collectCombinations(rules.combinations, features, signalsScanned: false) {
+            collector.collectWords(features.subject, WordScan(features.subject, table: signalIndex.subject))
+            collector.collectWords(features.body, WordScan(features.body, table: signalIndex.body))
+            if let quoted = features.quoted { collector.collectWords(quoted, WordScan(quoted, table: signalIndex.quoted)) }
+            collector.collectCombinations(rules.combinations, features, signalsScanned: true)
+        }
         // Signals score nothing alone: the combinations they fed quote them.
         let ordered = collector.orderedHits.filter { $0.hit.target != .signal }
         let reasons = ordered.map(\.hit)

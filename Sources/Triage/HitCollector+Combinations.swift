@@ -2,45 +2,94 @@ extension HitCollector {
     /// Judges the combination rules in file order, after every pattern rule: each fires when all
     /// of its `all_of` conditions hold, one of its `any_of` (if any) and none of its `none_of`, and
     /// quotes what it combined.
-    mutating func collectCombinations(_ combinations: [RuleCombination], _ features: MessageFeatures) {
-        guard !combinations.isEmpty else { return }
-        // Each shape is looked at once per mail, and only if a combination asks.
-        var shapes: [MessageShape: Bool] = [:]
-        func holds(_ condition: RuleCombination.Condition) -> Bool {
-            switch condition {
-            case .rule(let index): return fired(index) != nil
-            case .shape(let shape):
-                if let known = shapes[shape] { return known }
-                let value = shape.holds(features)
-                shapes[shape] = value
-                return value
+    ///
+    /// Before the signal patterns are scanned (`signalsScanned` false) a signal is unknown, and a
+    /// combination that depends on one is left undecided: the answer is whether every combination
+    /// was decided. Most mails are decided without signals (a question mark rules out a notice),
+    /// so their patterns are scanned only for the rest.
+    @discardableResult
+    mutating func collectCombinations(_ combinations: [RuleCombination], _ features: MessageFeatures, signalsScanned: Bool) -> Bool {
+        guard !combinations.isEmpty else { return true }
+        let shapes = MessageShape.allCases.map { $0.holds(features) }
+        var judged = [Bool?](repeating: false, count: combinations.count)
+        var decided = true
+        for (position, combination) in combinations.enumerated() where combination.rule < rules.count {
+            let result = judge(combination, judged, shapes, signalsScanned)
+            judged[position] = result
+            guard let result else {
+                decided = false
+                continue
+            }
+            if result { record(combination, judged, shapes) }
+        }
+        return decided
+    }
+
+    /// Three-valued: false as soon as one condition rules the combination out, nil while an
+    /// unknown signal could still decide it.
+    private func judge(_ combination: RuleCombination, _ judged: [Bool?], _ shapes: [Bool], _ signalsScanned: Bool) -> Bool? {
+        var unknown = false
+        for condition in combination.allOf {
+            switch value(condition, judged, shapes, signalsScanned) {
+            case false?: return false
+            case nil: unknown = true
+            case true?: break
             }
         }
-        for combination in combinations where combination.rule < rules.count {
-            guard combination.allOf.allSatisfy(holds), !combination.noneOf.contains(where: holds) else { continue }
-            let alternative = combination.anyOf.first(where: holds)
-            guard combination.anyOf.isEmpty || alternative != nil else { continue }
-            let rule = rules[combination.rule]
-            let parts = (combination.allOf + (alternative.map { [$0] } ?? [])).map { condition -> String in
-                switch condition {
-                case .rule(let index): return "\(rules[index].id): \(fired(index)?.evidence ?? "")"
-                case .shape(let shape): return shape.rawValue
+        for condition in combination.noneOf {
+            switch value(condition, judged, shapes, signalsScanned) {
+            case true?: return false
+            case nil: unknown = true
+            case false?: break
+            }
+        }
+        if !combination.anyOf.isEmpty {
+            var anyUnknown = false
+            var anyTrue = false
+            for condition in combination.anyOf where !anyTrue {
+                switch value(condition, judged, shapes, signalsScanned) {
+                case true?: anyTrue = true
+                case nil: anyUnknown = true
+                case false?: break
                 }
             }
-            let missing = combination.noneOf.map { condition -> String in
-                switch condition {
-                case .rule(let index): return "no \(rules[index].id)"
-                case .shape(let shape): return "no \(shape.rawValue)"
-                }
-            }
-            store(combination.rule, RuleHit(rule: rule.id, target: rule.target, weight: rule.weight,
-                                            evidence: (parts + missing).joined(separator: " + "), note: nil))
+            if !anyTrue { return anyUnknown ? nil : false }
+        }
+        return unknown ? nil : true
+    }
+
+    private func value(_ condition: RuleCombination.Condition, _ judged: [Bool?], _ shapes: [Bool], _ signalsScanned: Bool) -> Bool? {
+        switch condition {
+        case .rule(let index): return counts(index)
+        case .signal(let index): return signalsScanned ? counts(index) : nil
+        case .combination(let position, _): return position < judged.count ? judged[position] : false
+        case .shape(let shape): return shapes[shape.position]
         }
     }
 
-    /// The hit of rule `index` if it counts: not cancelled, and scoring unless it is a signal.
-    private func fired(_ index: Int) -> RuleHit? {
-        guard let hit = hits.first(where: { $0.rule == index })?.hit, hit.note == nil else { return nil }
-        return hit.weight != 0 || hit.target == .signal ? hit : nil
+    /// Stores a combination's hit, quoting what it combined.
+    private mutating func record(_ combination: RuleCombination, _ judged: [Bool?], _ shapes: [Bool]) {
+        let rule = rules[combination.rule]
+        let alternative = combination.anyOf.first { value($0, judged, shapes, true) == true }
+        let parts = (combination.allOf + (alternative.map { [$0] } ?? [])).map { condition -> String in
+            switch condition {
+            case .rule(let index), .signal(let index), .combination(_, let index):
+                return "\(rules[index].id): \(hits.first { $0.rule == index }?.hit.evidence ?? "")"
+            case .shape(let shape): return shape.rawValue
+            }
+        }
+        let missing = combination.noneOf.map { condition -> String in
+            switch condition {
+            case .rule(let index), .signal(let index), .combination(_, let index): return "no \(rules[index].id)"
+            case .shape(let shape): return "no \(shape.rawValue)"
+            }
+        }
+        store(combination.rule, RuleHit(rule: rule.id, target: rule.target, weight: rule.weight,
+                                        evidence: (parts + missing).joined(separator: " + "), note: nil))
+    }
+
+    /// Whether rule `index` hit and the hit counts: not cancelled, and scoring unless it is a signal.
+    private func counts(_ index: Int) -> Bool {
+        hits.contains { $0.rule == index && $0.hit.note == nil && ($0.hit.weight != 0 || $0.hit.target == .signal) }
     }
 }

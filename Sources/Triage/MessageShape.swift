@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// Facts about a mail's form rather than its words, for combination rules (`all_of`/`none_of` in
 /// rules.json): an auto-reply asks nothing and answers a subject; a person asks.
 enum MessageShape: String, Sendable, CaseIterable {
@@ -14,6 +16,9 @@ enum MessageShape: String, Sendable, CaseIterable {
         self.init(rawValue: String(reference.dropFirst(Self.prefix.count)))
     }
 
+    /// Where the shape's value is kept among `allCases`.
+    var position: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
     /// Whether the mail has this shape.
     func holds(_ features: MessageFeatures) -> Bool {
         switch self {
@@ -25,16 +30,19 @@ enum MessageShape: String, Sendable, CaseIterable {
     /// A "?" followed by neither a letter nor a digit ("…helfen?", "geht das?)"), so that
     /// "index.php?id=4" is no question.
     static func asksQuestion(_ utf8: [UInt8]) -> Bool {
-        var index = 0
-        while index < utf8.count {
-            if utf8[index] == 0x3F {
-                guard index + 1 < utf8.count else { return true }
-                let next = utf8[index + 1]
+        utf8.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var start = 0
+            // memchr: most mails have no question mark, and the scan runs on every mail.
+            while start < bytes.count, let found = memchr(base + start, 0x3F, bytes.count - start) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard index + 1 < bytes.count else { return true }
+                let next = bytes[index + 1]
                 let alphanumeric = next &- 0x30 < 10 || (next | 0x20) &- 0x61 < 26 || next >= 0x80
                 if !alphanumeric { return true }
+                start = index + 1
             }
-            index += 1
+            return false
         }
-        return false
     }
 }

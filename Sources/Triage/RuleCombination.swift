@@ -2,7 +2,13 @@
 /// rule indices, "shape:…" names to `MessageShape`s. Checked on load, so a typo names the rule.
 struct RuleCombination: Sendable {
     enum Condition: Sendable {
+        /// A pattern rule, by rule index.
         case rule(Int)
+        /// A signal rule, by rule index: unknown until the signal patterns are scanned.
+        case signal(Int)
+        /// An earlier combination, by its position among the combinations (judged before it) and
+        /// its rule index.
+        case combination(Int, rule: Int)
         case shape(MessageShape)
     }
 
@@ -19,6 +25,10 @@ struct RuleCombination: Sendable {
         var indexOf: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { indexOf[rule.id] = index }
         var combinations: [RuleCombination] = []
+        var positionOf: [Int: Int] = [:]
+        for (index, rule) in rules.enumerated() where rule.isCombination {
+            positionOf[index] = positionOf.count
+        }
         for (index, rule) in rules.enumerated() where rule.isCombination {
             func condition(_ reference: String) throws(RuleSetError) -> Condition {
                 if reference.hasPrefix(MessageShape.prefix) {
@@ -34,7 +44,8 @@ struct RuleCombination: Sendable {
                 if rules[target].isCombination, target > index {
                     throw RuleSetError(location: "rule '\(rule.id)'", problem: "refers to the later combination '\(reference)' (combinations are judged in file order)")
                 }
-                return .rule(target)
+                if let position = positionOf[target] { return .combination(position, rule: target) }
+                return rules[target].target == .signal ? .signal(target) : .rule(target)
             }
             var allOf: [Condition] = []
             for reference in rule.allOf { allOf.append(try condition(reference)) }

@@ -36,8 +36,8 @@ struct WordPatternIndex: Sendable {
     let articleOffset: Int
 
     /// Rules and, when given, the FAQ keywords (matched on subject and own words), so that one scan
-    /// of a text serves both.
-    init(_ rules: [Rule], articles: [FAQCatalogue.Article] = []) {
+    /// of a text serves both. `signals` picks the signal rules alone, or every rule but them.
+    init(_ rules: [Rule], articles: [FAQCatalogue.Article] = [], signals: Bool = false) {
         articleOffset = rules.count
         var subject: [(Entry, PhrasePattern)] = []
         var body: [(Entry, PhrasePattern)] = []
@@ -49,7 +49,7 @@ struct WordPatternIndex: Sendable {
                 body.append(entry)
             }
         }
-        for (ruleIndex, rule) in rules.enumerated() {
+        for (ruleIndex, rule) in rules.enumerated() where (rule.target == .signal) == signals {
             for (phraseIndex, pattern) in rule.phrases.enumerated() {
                 let entry = (Entry(rule: ruleIndex, phrase: phraseIndex), pattern)
                 switch rule.field {
