@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 import Testing
 import TicketStoreSQLite
 import Tickets
@@ -148,6 +149,18 @@ struct AgentWorkflowTests {
         let stats = try gateway.run(["triage", "stats", "--json"]).jsonLines()
         let rule = try #require(stats.first { $0["rule"] as? String == "trivial_self_inflicted" })
         #expect((rule["overridden_to_extended"] as? NSNumber)?.intValue == 1)
+
+        // The customer agrees on the phone: the agent records it, and the customer gets it in writing.
+        let accepted = try gateway.run(["tickets", "accept-costs", "1001", "--via", "phone", "--agent", "bob"])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        #expect(accepted.stdout.contains("cost-accepted queued"), "\(accepted.stdout)")
+        try gateway.poll()
+        let confirmation = try #require(try smtp.received().last)
+        #expect(confirmation.header("Message-ID")?.contains(".cost-accepted.") == true)
+        #expect(confirmation.recipients == ["kunde2@example.org"])
+        let text = MessageParser.parse(confirmation.bytes).textBody ?? ""
+        #expect(text.contains("telefonisch") || text.contains("by phone"), "\(text)")
+        #expect(try gateway.show("1001")["status"] as? String == "open")
     }
 
     @Test("bad input gives a clear error and changes nothing in the store")
