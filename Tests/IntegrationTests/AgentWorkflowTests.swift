@@ -87,18 +87,20 @@ struct AgentWorkflowTests {
         let listed = try gateway.run(["tickets", "list", "--json"]).jsonLines()
         #expect((listed.first?["billable_quarter_hours"] as? NSNumber)?.intValue == 3)
 
-        let report = try gateway.run(["billing", "report", "--month", Self.currentMonth(), "--csv"])
+        // The month the entries were logged in (not "now": a run across midnight at a month's end would differ).
+        let month = String(((ticket["time_entries"] as? [[String: Any]])?.first?["worked_at"] as? String ?? Self.currentMonth()).prefix(7))
+        let report = try gateway.run(["billing", "report", "--month", month, "--csv"])
         #expect(report.status == 0, "\(report.stderr)")
         let rows = report.stdout.components(separatedBy: "\r\n")
         #expect(rows.first == BillingCSV.header.joined(separator: ","))
-        #expect(rows.contains("ticket,\(Self.currentMonth()),kunde1@example.org,1001,Bitte Nginx auf meinem vServer einrichten,37,3,75.00,EUR"),
+        #expect(rows.contains("ticket,\(month),kunde1@example.org,1001,Bitte Nginx auf meinem vServer einrichten,37,3,75.00,EUR"),
                 "\(report.stdout)")
-        #expect(rows.contains("total,\(Self.currentMonth()),,,,37,3,75.00,EUR"))
-        let json = try gateway.run(["billing", "report", "--month", Self.currentMonth(), "--json"]).jsonLines()
+        #expect(rows.contains("total,\(month),,,,37,3,75.00,EUR"))
+        let json = try gateway.run(["billing", "report", "--month", month, "--json"]).jsonLines()
         let ticketRow = try #require(json.first { $0["row"] as? String == "ticket" })
         #expect(ticketRow["ticket"] as? String == "1001" && (ticketRow["amount_cents"] as? NSNumber)?.intValue == 7_500)
         #expect((json.last?["quarter_hours"] as? NSNumber)?.intValue == 3 && json.last?["row"] as? String == "total")
-        let text = try gateway.run(["billing", "report", "--month", Self.currentMonth()])
+        let text = try gateway.run(["billing", "report", "--month", month])
         #expect(text.stdout.contains("#1001\t37 min\t3 quarter hours\t75,00 €"), "\(text.stdout)")
     }
 
