@@ -45,7 +45,7 @@ enum OutboxCommand: Command {
                 ]))
             } else {
                 print([String(item.id), item.state.rawValue, "ticket \(item.ticketNumber ?? "-")", item.message.kind,
-                       item.message.recipient, "attempts=\(item.attempts)", item.lastError ?? ""].joined(separator: "\t"))
+                       item.message.recipient, "attempts=\(item.attempts)", TicketText.oneLine(item.lastError ?? "")].joined(separator: "\t"))
             }
         }
         return 0
