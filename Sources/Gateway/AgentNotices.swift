@@ -21,10 +21,11 @@ struct AgentNotices {
         switch request.notice {
         case .costNotice: kind = .costNotice
         case .handlingChanged: kind = .handlingChanged
+        case .costAccepted: kind = .costAccepted
         }
         return planner.notice(
             kind, ticket: request.ticket, language: request.language ?? TemplateCatalog.defaultLanguage,
             recipient: request.ticket.customer, recipientName: request.recipientName, inReplyTo: request.inReplyTo,
-            references: request.references, key: request.key, date: request.at)
+            references: request.references, key: request.key, date: request.at, acceptedVia: request.acceptedVia)
     }
 }

@@ -20,6 +20,11 @@ final class BackgroundOutbox: ReplyDispatch, @unchecked Sendable {
     private var abandoning = false
     private var finished = false
     private var failure: (any Error)?
+    /// Sender-wide failures in a row: the wait before the next try grows with them.
+    private var failuresInARow = 0
+    /// From `idleSeconds` up to 5 minutes while the SMTP server stays away, so that a long outage
+    /// neither floods the log nor hammers the server.
+    private let backoff: RetryBackoff
     private var totals = OutboxDelivery.Summary()
 
     /// `log` must be the thread's own sink (sinks need not be thread-safe).
@@ -27,6 +32,7 @@ final class BackgroundOutbox: ReplyDispatch, @unchecked Sendable {
         self.delivery = delivery
         self.log = log
         self.idleSeconds = idleSeconds
+        backoff = RetryBackoff(initialSeconds: idleSeconds, maxSeconds: 300)
         let thread = Thread { [self] in loop() }
         thread.name = "outbox"
         thread.start()
@@ -57,7 +63,9 @@ final class BackgroundOutbox: ReplyDispatch, @unchecked Sendable {
             condition.lock()
             // After a sender-wide failure (SMTP down, login refused) only the clock wakes it, so
             // that a flood of hints does not turn into a flood of connection attempts.
-            let deadline = Date().addingTimeInterval(idleSeconds)
+            let wait = failuresInARow == 0
+                ? idleSeconds : backoff.delay(afterFailures: failuresInARow, randomUnit: Double.random(in: 0...1))
+            let deadline = Date().addingTimeInterval(wait)
             while (!hinted || failure != nil) && !finishing {
                 if !condition.wait(until: deadline) { break }
             }
@@ -98,6 +106,7 @@ final class BackgroundOutbox: ReplyDispatch, @unchecked Sendable {
     private func record(_ error: (any Error)?) {
         condition.lock()
         failure = error
+        failuresInARow = error == nil ? 0 : failuresInARow + 1
         condition.unlock()
     }
 }

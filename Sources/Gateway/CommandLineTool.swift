@@ -10,6 +10,7 @@ public enum CommandLineTool {
         RunCommand.self,
         TicketsCommand.self,
         QuarantineCommand.self,
+        OutboxCommand.self,
         BillingCommand.self,
         TriageCommand.self,
     ]

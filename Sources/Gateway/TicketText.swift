@@ -68,7 +68,7 @@ enum TicketText {
             "From: \(oneLine(from))",
             "Subject: \(oneLine(parsed.subject ?? "-"))",
             "",
-            parsed.bodyText,
+            terminalSafe(parsed.bodyText),
         ]
     }
 
@@ -90,17 +90,37 @@ enum TicketText {
     }
 
     /// Text from customers and agents on one line: CR, LF and tabs become spaces, so a crafted
-    /// subject cannot forge lines of the listing.
-    /// Unchanged text (nearly all of it) is returned as is: the billing report writes 100,000 subjects.
+    /// subject cannot forge lines of the listing, and other control characters are made harmless
+    /// (see `terminalSafe`). Unchanged text (nearly all of it) is returned as is: the billing
+    /// report writes 100,000 subjects.
     static func oneLine(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 9 }) else { return text }
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return text }
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
             if scalar == "\n" && previousWasCR { continue }
-            scalars.append(scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : scalar)
+            scalars.append(scalar == "\n" || scalar == "\r" || scalar == "\t" ? " " : safe(scalar))
         }
         return String(scalars)
+    }
+
+    /// A customer's mail text for an agent's terminal: lines and tabs stay, every other control
+    /// character (ESC above all: a crafted mail must not drive the terminal with escape sequences)
+    /// becomes U+FFFD.
+    static func terminalSafe(_ text: String) -> String {
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 10 && $0 != 9) || $0 == 0x7F || $0 == 0xC2 }) else {
+            return text
+        }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar == "\n" || scalar == "\t" ? scalar : safe(scalar))
+        }
+        return String(scalars)
+    }
+
+    /// C0 and C1 control characters and DEL become U+FFFD; everything else stays.
+    private static func safe(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar
     }
 }

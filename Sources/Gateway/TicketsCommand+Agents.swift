@@ -47,12 +47,19 @@ extension TicketsCommand {
         let configuration = try arguments.configuration()
         let number = try ticketNumber(&arguments)
         try arguments.finish()
+        let notices = try AgentNotices(configuration)
         let store = try StoreOpener.open(configuration)
+        var queued: OutboxMessage?
         let ticket = try refusalsFail {
             try store.acceptCosts(AgentCostAcceptance(ticketNumber: number, via: via, agent: agent, note: note,
-                                                      at: SystemClock().now()))
+                                                      at: SystemClock().now())) { request in
+                queued = notices.compose(request)
+                return queued
+            }
         }
-        print("ticket \(number): costs accepted via \(via.rawValue), recorded by \(agent); status \(ticket.status.rawValue)")
+        var line = "ticket \(number): costs accepted via \(via.rawValue), recorded by \(agent); status \(ticket.status.rawValue)"
+        if let queued { line += "; \(queued.kind) queued to \(queued.recipient), sent by the next poll" }
+        print(line)
         return 0
     }
 

@@ -7,8 +7,12 @@ extension IMAPSession {
 
     /// Waits in IDLE when the server offers it, else polls with NOOP. Returns true as soon as
     /// the server reports new or expunged mail, false when `seconds` passed quietly.
+    /// A change the server reported during an earlier command (a FETCH or STORE after the last
+    /// listing) counts: the wait returns at once, so that mail is not left for the next poll.
     public func waitForChange(seconds: Double) throws -> Bool {
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int(max(0, seconds) * 1000)))
+        defer { unreportedChange = false }
+        if unreportedChange { return true }
         return try withSelectedConnection { connection in
             if connection.capabilities.contains("IDLE") {
                 return try idle(on: connection, until: deadline)

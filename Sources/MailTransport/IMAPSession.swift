@@ -16,6 +16,9 @@ public final class IMAPSession: MailSource {
     public private(set) var selectedMailbox: String?
     /// EXISTS as last reported, to tell a real change from a repeated count.
     var knownExists = 0
+    /// A change (new or expunged mail) the server reported during some other command after the
+    /// last listing: the next `waitForChange` returns at once instead of waiting for another one.
+    var unreportedChange = false
     /// A `prefetch` whose answers are still on the wire.
     var pendingFetch: PendingFetch?
 
@@ -75,6 +78,8 @@ public final class IMAPSession: MailSource {
         var found: [UInt32] = []
         try withSelectedConnection { connection in
             try connection.run(.noop) { self.observe($0) }.requireOK(for: "NOOP", url: connection.url)
+            // The search below sees everything reported so far.
+            self.unreportedChange = false
             let done = try connection.run(.uidSearch(.from(uid + 1), extended: extended)) { response in
                 switch response {
                 case .search(let uids): found += uids
@@ -136,9 +141,11 @@ public final class IMAPSession: MailSource {
         switch response {
         case .exists(let count):
             defer { knownExists = count }
+            if count != knownExists { unreportedChange = true }
             return count != knownExists
         case .expunge:
             knownExists = max(0, knownExists - 1)
+            unreportedChange = true
             return true
         default:
             return false

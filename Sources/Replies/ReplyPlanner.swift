@@ -53,7 +53,8 @@ public struct ReplyPlanner: Responder, Sendable {
             kind: kind, ticketNumber: situation.ticket.number, language: language, recipient: recipient,
             recipientName: (parsed.replyTo.first ?? parsed.from.first)?.name ?? "",
             originalSubject: situation.ticket.subject, inReplyTo: parsed.messageID, references: parsed.references,
-            inboundKey: record.contentSHA256, values: values(kind, language: language, faq: record.classification?.faq ?? []),
+            inboundKey: record.contentSHA256,
+            values: values(kind, language: language, faq: record.classification?.faq ?? [], acceptedVia: .mail),
             date: record.receivedAt))
         return .send(OutboxMessage(messageID: mail.messageID, kind: kind.rawValue, recipient: mail.recipient, bytes: mail.bytes))
     }
@@ -63,9 +64,9 @@ public struct ReplyPlanner: Responder, Sendable {
     /// per decision (an event or acceptance id), so queuing it twice is a no-op.
     public func notice(
         _ kind: ReplyKind, ticket: Ticket, language: String, recipient: String, recipientName: String = "",
-        inReplyTo: String?, references: [String], key: String, date: Date
+        inReplyTo: String?, references: [String], key: String, date: Date, acceptedVia: AcceptanceChannel? = nil
     ) -> OutboxMessage {
-        var values = values(kind, language: language, faq: [])
+        var values = values(kind, language: language, faq: [], acceptedVia: acceptedVia ?? .mail)
         if kind == .handlingChanged {
             values["handling"] = .text(ticket.handling?.rawValue ?? "")
             values["is_extended"] = .flag(ticket.handling == .extended)
@@ -75,6 +76,16 @@ public struct ReplyPlanner: Responder, Sendable {
             recipientName: recipientName, originalSubject: ticket.subject, inReplyTo: inReplyTo, references: references,
             inboundKey: key, values: values, date: date))
         return OutboxMessage(messageID: mail.messageID, kind: kind.rawValue, recipient: mail.recipient, bytes: mail.bytes)
+    }
+
+    /// How the customer accepted, in the notice's words.
+    static func channelName(_ channel: AcceptanceChannel, language: String) -> String {
+        switch (channel, language) {
+        case (.mail, "de"): "per E-Mail"
+        case (.phone, "de"): "telefonisch"
+        case (.mail, _): "by email"
+        case (.phone, _): "by phone"
+        }
     }
 
     /// The notice a new ticket gets.
@@ -87,7 +98,8 @@ public struct ReplyPlanner: Responder, Sendable {
         }
     }
 
-    private func values(_ kind: ReplyKind, language: String, faq: [FAQReference]) -> [String: TemplateValue] {
+    private func values(_ kind: ReplyKind, language: String, faq: [FAQReference], acceptedVia: AcceptanceChannel)
+        -> [String: TemplateValue] {
         let lang = TemplateCatalog.languages.contains(language) ? language : TemplateCatalog.defaultLanguage
         // The cost notice links the extended-support article in its text already; no second time in the list.
         let listed = kind == .costNotice ? faq.filter { $0.url != extendedFAQURL[lang] } : faq
@@ -97,7 +109,7 @@ public struct ReplyPlanner: Responder, Sendable {
         case .faqReply: return ["faq": links]
         case .costNotice: return ["faq": links, "rate": rateText, "extended_faq_url": .text(extendedFAQURL[lang] ?? "")]
         case .received: return [:]
-        case .costAccepted: return ["rate": rateText, "accepted_via": .text(lang == "de" ? "E-Mail" : "email")]
+        case .costAccepted: return ["rate": rateText, "accepted_via": .text(Self.channelName(acceptedVia, language: lang))]
         case .handlingChanged: return ["rate": rateText, "extended_faq_url": .text(extendedFAQURL[lang] ?? "")]
         }
     }

@@ -36,14 +36,15 @@ extension SQLiteTicketStore: AgentDesk {
             var queued: OutboxMessage?
             var skipped: String?
             if let notice = confirmation.notice {
-                (queued, skipped) = try queueNotice(notice, ticket: ticket, row: row, decision: decision, compose: compose)
+                (queued, skipped) = try queueNotice(notice, ticket: ticket, row: row, agent: decision.agent, at: decision.at,
+                                                    compose: compose)
             }
             ticket.billableQuarterHours = ticket.billableQuarterHours(totalMinutes: try totalMinutes(ticketID: row.id))
             return ConfirmationOutcome(ticket: ticket, confirmation: confirmation, queued: queued, noticeSkipped: skipped)
         }
     }
 
-    public func acceptCosts(_ acceptance: AgentCostAcceptance) throws -> Ticket {
+    public func acceptCosts(_ acceptance: AgentCostAcceptance, compose: (NoticeRequest) -> OutboxMessage?) throws -> Ticket {
         try database.writeTransaction {
             let row = try agentTicket(acceptance.ticketNumber)
             let status = try TicketWorkflow.acceptCosts(row.ticket)
@@ -66,6 +67,8 @@ extension SQLiteTicketStore: AgentDesk {
             ticket.costAccepted = true
             ticket.status = status
             ticket.billableQuarterHours = ticket.billableQuarterHours(totalMinutes: try totalMinutes(ticketID: row.id))
+            _ = try queueNotice(.costAccepted, ticket: ticket, row: row, agent: acceptance.agent, at: acceptance.at,
+                                acceptedVia: acceptance.via, compose: compose)
             return ticket
         }
     }
@@ -149,8 +152,8 @@ extension SQLiteTicketStore: AgentDesk {
     /// Composes the notice in reply to the customer's latest mail and queues it with a `reply.queued`
     /// event, or records why it was not (`reply.suppressed`).
     private func queueNotice(
-        _ notice: CustomerNotice, ticket: Ticket, row: AgentTicketRow, decision: HandlingDecision,
-        compose: (NoticeRequest) -> OutboxMessage?
+        _ notice: CustomerNotice, ticket: Ticket, row: AgentTicketRow, agent: String, at date: Date,
+        acceptedVia: AcceptanceChannel? = nil, compose: (NoticeRequest) -> OutboxMessage?
     ) throws -> (OutboxMessage?, String?) {
         let latest = try database.first(
             "SELECT raw FROM messages WHERE ticket_id = ? ORDER BY id DESC LIMIT 1", [.integer(row.id)]) { $0.blob(0) }
@@ -164,19 +167,20 @@ extension SQLiteTicketStore: AgentDesk {
             message = compose(NoticeRequest(
                 notice: notice, ticket: ticket, language: row.language,
                 recipientName: (latest?.replyTo.first ?? latest?.from.first)?.name ?? "", inReplyTo: latest?.messageID,
-                references: references, key: "agent-decision-\(ticket.number)", at: decision.at))
+                references: references, key: "agent-\(notice.rawValue)-\(ticket.number)", at: date,
+                acceptedVia: acceptedVia))
             if message == nil { skipped = "replies are off (the configuration has no smtp section)" }
         }
         if let message {
-            try SQLiteOutbox.insert(message, ticketID: row.id, answering: nil, at: decision.at, in: database)
+            try SQLiteOutbox.insert(message, ticketID: row.id, answering: nil, at: date, in: database)
             try SQLiteEvents.insert(TicketEvent(
-                kind: "reply.queued", actor: decision.agent,
-                detail: "\(message.kind) to \(message.recipient) <\(message.messageID)>", at: decision.at),
+                kind: "reply.queued", actor: agent,
+                detail: "\(message.kind) to \(message.recipient) <\(message.messageID)>", at: date),
                 ticketID: row.id, in: database)
         } else if let skipped {
             try SQLiteEvents.insert(TicketEvent(
-                kind: "reply.suppressed", actor: decision.agent, detail: "\(notice.rawValue) not queued: \(skipped)",
-                at: decision.at), ticketID: row.id, in: database)
+                kind: "reply.suppressed", actor: agent, detail: "\(notice.rawValue) not queued: \(skipped)",
+                at: date), ticketID: row.id, in: database)
         }
         return (message, skipped)
     }

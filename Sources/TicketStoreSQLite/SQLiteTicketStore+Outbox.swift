@@ -34,6 +34,22 @@ extension SQLiteTicketStore {
                            [.int(Int(ticketNumber) ?? -1)], row: SQLiteOutbox.read)
     }
 
+    public func outboxItems(state: OutboxItem.State?) throws -> [OutboxItem] {
+        try database.query(SQLiteOutbox.select + " WHERE ?1 IS NULL OR o.state = ?1 ORDER BY o.id",
+                           [.optional(state?.rawValue)], row: SQLiteOutbox.read)
+    }
+
+    public func requeueReply(id: Int, at date: Date) throws {
+        try database.writeTransaction {
+            guard let state = try database.first("SELECT state FROM outbox WHERE id = ?", [.int(id)], row: {
+                $0.text(0).flatMap(OutboxItem.State.init(rawValue:))
+            }) else { throw TicketStoreError.unknownOutboxItem(id) }
+            guard state == .failed else { throw TicketStoreError.notParked(id: id, state: state ?? .pending) }
+            try database.run("UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ?",
+                             [.text(SQLiteTimestamp.text(date)), .int(id)])
+        }
+    }
+
     public func outboxCounts() throws -> [OutboxItem.State: Int] {
         var counts: [OutboxItem.State: Int] = [:]
         for (state, count) in try database.query("SELECT state, COUNT(*) FROM outbox GROUP BY state", row: {

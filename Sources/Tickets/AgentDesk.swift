@@ -12,7 +12,9 @@ public protocol AgentDesk: AnyObject {
     /// `compose` makes it (nil when replies are off) and it is queued in the same transaction.
     func confirm(_ decision: HandlingDecision, compose: (NoticeRequest) -> OutboxMessage?) throws -> ConfirmationOutcome
     /// Records the customer's acceptance of the costs on an extended ticket; returns the ticket after it.
-    func acceptCosts(_ acceptance: AgentCostAcceptance) throws -> Ticket
+    /// Records the acceptance and, through `compose`, queues the customer's `cost-accepted`
+    /// confirmation in the same transaction (nil from `compose`: replies are off).
+    func acceptCosts(_ acceptance: AgentCostAcceptance, compose: (NoticeRequest) -> OutboxMessage?) throws -> Ticket
     /// Closes a ticket; returns the ticket after it.
     func close(_ closing: TicketClosing) throws -> Ticket
     /// Records time worked; returns the ticket after it (with its billable quarter hours).

@@ -5,4 +5,7 @@ public enum CustomerNotice: String, Sendable, Hashable, CaseIterable {
     case costNotice = "cost-notice"
     /// The handling changed after the customer heard about it (extended → standard: no costs).
     case handlingChanged = "handling-changed"
+    /// An agent recorded the customer's acceptance (by phone, or a mail the intake did not read as
+    /// one): work starts, billed per started quarter hour.
+    case costAccepted = "cost-accepted"
 }

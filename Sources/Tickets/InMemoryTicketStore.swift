@@ -134,6 +134,20 @@ public final class InMemoryTicketStore: TicketStore {
         outboxRows.filter { $0.ticketNumber == ticketNumber }
     }
 
+    public func outboxItems(state: OutboxItem.State?) throws -> [OutboxItem] {
+        outboxRows.filter { state == nil || $0.state == state }
+    }
+
+    public func requeueReply(id: Int, at date: Date) throws {
+        guard let index = outboxRows.firstIndex(where: { $0.id == id }) else { throw TicketStoreError.unknownOutboxItem(id) }
+        guard outboxRows[index].state == .failed else {
+            throw TicketStoreError.notParked(id: id, state: outboxRows[index].state)
+        }
+        outboxRows[index].state = .pending
+        outboxRows[index].attempts = 0
+        outboxRows[index].nextAttemptAt = date
+    }
+
     public func outboxCounts() throws -> [OutboxItem.State: Int] {
         var counts: [OutboxItem.State: Int] = [:]
         for row in outboxRows { counts[row.state, default: 0] += 1 }

@@ -14,9 +14,11 @@ public struct NoticeRequest: Sendable, Hashable {
     /// Unique per decision, so that the notice's Message-ID is too.
     public var key: String
     public var at: Date
+    /// How the customer accepted the costs (for `costAccepted`).
+    public var acceptedVia: AcceptanceChannel?
 
     public init(notice: CustomerNotice, ticket: Ticket, language: String?, recipientName: String, inReplyTo: String?,
-                references: [String], key: String, at: Date) {
+                references: [String], key: String, at: Date, acceptedVia: AcceptanceChannel? = nil) {
         self.notice = notice
         self.ticket = ticket
         self.language = language
@@ -25,5 +27,6 @@ public struct NoticeRequest: Sendable, Hashable {
         self.references = references
         self.key = key
         self.at = at
+        self.acceptedVia = acceptedVia
     }
 }

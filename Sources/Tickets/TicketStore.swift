@@ -85,17 +85,26 @@ public protocol TicketStore: AnyObject {
     func replies(ticketNumber: String) throws -> [OutboxItem]
     /// How many outbox rows are in each state (monitoring, tests).
     func outboxCounts() throws -> [OutboxItem.State: Int]
+    /// Outbox rows oldest first, only those in `state` when given (the operator's view).
+    func outboxItems(state: OutboxItem.State?) throws -> [OutboxItem]
+    /// Makes a parked (failed) row due again at `date` with its attempts reset, after the operator
+    /// fixed the cause. Throws `TicketStoreError.unknownOutboxItem` or `.notParked`.
+    func requeueReply(id: Int, at date: Date) throws
 }
 
 /// Errors every store reports the same way.
 public enum TicketStoreError: Error, Hashable, CustomStringConvertible {
     case unknownQuarantineEntry(Int)
     case notHeld(id: Int, state: QuarantineEntry.State)
+    case unknownOutboxItem(Int)
+    case notParked(id: Int, state: OutboxItem.State)
 
     public var description: String {
         switch self {
         case .unknownQuarantineEntry(let id): "no quarantine entry \(id)"
         case .notHeld(let id, let state): "quarantine entry \(id) is already \(state.rawValue)"
+        case .unknownOutboxItem(let id): "no outbox entry \(id)"
+        case .notParked(let id, let state): "outbox entry \(id) is \(state.rawValue), not failed: only parked replies are queued again"
         }
     }
 }

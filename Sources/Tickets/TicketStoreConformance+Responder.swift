@@ -183,6 +183,19 @@ extension TicketStoreConformance {
             try expect(parked.first?.state == .failed && parked.first?.lastError == "550 no such user", "parked \(parked)")
             let sent = try store.replies(ticketNumber: "1001")
             try expect(sent.first?.state == .sent && sent.first?.sentAt == start, "sent \(sent)")
+            try expect(try store.outboxItems(state: .failed).map(\.id) == [due[2].id], "the parked list is wrong")
+            try store.requeueReply(id: due[2].id, at: start.addingTimeInterval(120))
+            let requeued = try store.dueReplies(at: start.addingTimeInterval(120), limit: 10).map(\.id)
+            try expect(requeued.contains(due[2].id), "a re-queued reply is not due")
+            try expect(try store.outboxItems(state: nil).first { $0.id == due[2].id }?.attempts == 0, "attempts not reset")
+            do {
+                try store.requeueReply(id: due[0].id, at: start)
+                try expect(false, "a sent reply was queued again")
+            } catch TicketStoreError.notParked {}
+            do {
+                try store.requeueReply(id: 999, at: start)
+                try expect(false, "an unknown outbox entry was accepted")
+            } catch TicketStoreError.unknownOutboxItem(999) {}
         },
     ]
 }

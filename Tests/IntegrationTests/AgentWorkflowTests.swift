@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 import Testing
 import TicketStoreSQLite
 import Tickets
@@ -86,18 +87,20 @@ struct AgentWorkflowTests {
         let listed = try gateway.run(["tickets", "list", "--json"]).jsonLines()
         #expect((listed.first?["billable_quarter_hours"] as? NSNumber)?.intValue == 3)
 
-        let report = try gateway.run(["billing", "report", "--month", Self.currentMonth(), "--csv"])
+        // The month the entries were logged in (not "now": a run across midnight at a month's end would differ).
+        let month = String(((ticket["time_entries"] as? [[String: Any]])?.first?["worked_at"] as? String ?? Self.currentMonth()).prefix(7))
+        let report = try gateway.run(["billing", "report", "--month", month, "--csv"])
         #expect(report.status == 0, "\(report.stderr)")
         let rows = report.stdout.components(separatedBy: "\r\n")
         #expect(rows.first == BillingCSV.header.joined(separator: ","))
-        #expect(rows.contains("ticket,\(Self.currentMonth()),kunde1@example.org,1001,Bitte Nginx auf meinem vServer einrichten,37,3,75.00,EUR"),
+        #expect(rows.contains("ticket,\(month),kunde1@example.org,1001,Bitte Nginx auf meinem vServer einrichten,37,3,75.00,EUR"),
                 "\(report.stdout)")
-        #expect(rows.contains("total,\(Self.currentMonth()),,,,37,3,75.00,EUR"))
-        let json = try gateway.run(["billing", "report", "--month", Self.currentMonth(), "--json"]).jsonLines()
+        #expect(rows.contains("total,\(month),,,,37,3,75.00,EUR"))
+        let json = try gateway.run(["billing", "report", "--month", month, "--json"]).jsonLines()
         let ticketRow = try #require(json.first { $0["row"] as? String == "ticket" })
         #expect(ticketRow["ticket"] as? String == "1001" && (ticketRow["amount_cents"] as? NSNumber)?.intValue == 7_500)
         #expect((json.last?["quarter_hours"] as? NSNumber)?.intValue == 3 && json.last?["row"] as? String == "total")
-        let text = try gateway.run(["billing", "report", "--month", Self.currentMonth()])
+        let text = try gateway.run(["billing", "report", "--month", month])
         #expect(text.stdout.contains("#1001\t37 min\t3 quarter hours\t75,00 €"), "\(text.stdout)")
     }
 
@@ -148,6 +151,18 @@ struct AgentWorkflowTests {
         let stats = try gateway.run(["triage", "stats", "--json"]).jsonLines()
         let rule = try #require(stats.first { $0["rule"] as? String == "trivial_self_inflicted" })
         #expect((rule["overridden_to_extended"] as? NSNumber)?.intValue == 1)
+
+        // The customer agrees on the phone: the agent records it, and the customer gets it in writing.
+        let accepted = try gateway.run(["tickets", "accept-costs", "1001", "--via", "phone", "--agent", "bob"])
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        #expect(accepted.stdout.contains("cost-accepted queued"), "\(accepted.stdout)")
+        try gateway.poll()
+        let confirmation = try #require(try smtp.received().last)
+        #expect(confirmation.header("Message-ID")?.contains(".cost-accepted.") == true)
+        #expect(confirmation.recipients == ["kunde2@example.org"])
+        let text = MessageParser.parse(confirmation.bytes).textBody ?? ""
+        #expect(text.contains("telefonisch") || text.contains("by phone"), "\(text)")
+        #expect(try gateway.show("1001")["status"] as? String == "open")
     }
 
     @Test("bad input gives a clear error and changes nothing in the store")

@@ -71,3 +71,23 @@ final class DelayedDelivery: @unchecked Sendable {
         return error
     }
 }
+
+/// Mail the server announces while the gateway is busy with other commands.
+@Suite struct ChangeDuringOtherCommandsTests {
+    @Test func mailAnnouncedDuringAFetchEndsTheNextWaitAtOnce() throws {
+        let server = try TestDovecot()
+        try server.append([GeneratedMail.message(number: 1)])
+        let session = try IMAPSession(configuration: server.insecureConfiguration())
+        _ = try session.select("INBOX")
+        #expect(try session.uids(after: 0) == [1])
+        try server.deliver([GeneratedMail.message(number: 2)])
+        // Dovecot announces the new mail (EXISTS) at the end of the next command: this fetch.
+        _ = try session.fetch(uids: [1], maxBytes: 1_000_000)
+        let started = Date()
+        #expect(try session.waitForChange(seconds: 5))
+        #expect(Date().timeIntervalSince(started) < 1, "the wait did not notice the mail announced during the fetch")
+        #expect(try session.uids(after: 1) == [2])
+        // Reported once: the next wait is quiet again.
+        #expect(try session.waitForChange(seconds: 1) == false)
+    }
+}

@@ -209,3 +209,32 @@ struct IntakeCLITests {
         #expect(!log.contains("not-used"))
     }
 }
+
+/// What an agent's terminal shows of a customer's mail.
+struct TicketShowSafetyTests {
+    @Test("escape sequences in a mail never reach the agent's terminal through tickets show or list")
+    func noTerminalEscapes() throws {
+        let fixture = try IntakeCLITests.Fixture()
+        let store = try SQLiteTicketStore(path: fixture.databasePath)
+        let intake = MessageIntake(store: store, clock: ManualClock(), log: InMemoryLogSink(), classify: { _ in nil },
+                                   maxAttempts: 3)
+        let raw = Array("""
+            From: Mallory <m@example.org>\r
+            Subject: =?utf-8?Q?Hilfe=1B]0;owned=07?=\r
+            Message-ID: <esc@example.org>\r
+            Content-Type: text/plain; charset=utf-8\r
+            \r
+            Text \u{1B}[2J\u{1B}]52;c;ZWNobyBvd25lZA==\u{07} und \u{9B}31m weiter\r
+
+            """.utf8)
+        _ = try store.commitIntake(try intake.record(key: LedgerKey(mailbox: "INBOX", uidValidity: 1, uid: 1), raw: raw, size: raw.count))
+        try store.close()
+        for arguments in [["tickets", "show", "1001"], ["tickets", "list"]] {
+            let result = try fixture.run(arguments)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B },
+                    "\(arguments) printed a control character")
+        }
+        #expect(try fixture.run(["tickets", "show", "1001"]).stdout.contains("weiter"))
+    }
+}

@@ -179,6 +179,33 @@ struct ResponderEndToEndTests {
     }
 }
 
+/// Replies the server refuses for good wait, parked with its words, until the operator queues them again.
+@Suite(.serialized)
+struct ResponderParkingTests {
+    @Test("a 550 parks the reply with the server's words; outbox list shows it, outbox retry queues it again")
+    func parkedReply() throws {
+        var options = TestSMTPServer.Options()
+        options.rejectedRecipients = ["juergen.weiss@example.org"]
+        let rig = try ResponderRig(smtp: options)
+        try rig.dovecot.deliver([try ResponderRig.example("standard-de")])
+        #expect(try rig.poll().status == 0)
+        #expect(try rig.replies().isEmpty)
+        let parked = try rig.run(["outbox", "list", "--state", "failed", "--json"]).jsonLines()
+        try #require(parked.count == 1)
+        #expect(parked[0]["kind"] as? String == "faq-reply" && parked[0]["ticket"] as? String == "1001")
+        #expect((parked[0]["last_error"] as? String)?.contains("550") == true, "\(parked[0])")
+        let id = try #require((parked[0]["id"] as? NSNumber)?.stringValue)
+
+        let retried = try rig.run(["outbox", "retry", id])
+        #expect(retried.status == 0, "\(retried.stderr)")
+        #expect(try rig.run(["outbox", "list", "--state", "pending", "--json"]).jsonLines().count == 1)
+        let again = try rig.run(["outbox", "retry", id])
+        #expect(again.status == 1 && again.stderr.contains("not failed"), "\(again.stderr)")
+        #expect(try rig.run(["outbox", "retry", "4711"]).status == 1)
+        #expect(try rig.run(["outbox", "list", "--state", "lost"]).status == 2)
+    }
+}
+
 /// What happens to replies when the SMTP server is away.
 @Suite(.serialized)
 struct ResponderOutageTests {

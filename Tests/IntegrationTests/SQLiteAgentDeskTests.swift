@@ -78,7 +78,7 @@ struct SQLiteAgentDeskTests {
     func monthAttribution() throws {
         let seeded = try Seeded()
         _ = try seeded.store.acceptCosts(AgentCostAcceptance(ticketNumber: "1001", via: .phone, agent: "bob", note: nil,
-                                                             at: Self.november))
+                                                             at: Self.november)) { _ in nil }
         let november30 = Date(timeIntervalSince1970: 1_796_000_000)  // 2026-11-30T00:53Z
         let december3 = november30.addingTimeInterval(3 * 86_400)
         for (minutes, at) in [(7, november30), (7, december3), (10, december3)] {
@@ -105,7 +105,7 @@ struct SQLiteAgentDeskTests {
                                                       at: Self.november))
         }
         #expect(throws: WorkflowRefusal.unknownTicket("999")) {
-            try seeded.store.acceptCosts(AgentCostAcceptance(ticketNumber: "999", via: .mail, agent: "bob", note: nil, at: Self.november))
+            try seeded.store.acceptCosts(AgentCostAcceptance(ticketNumber: "999", via: .mail, agent: "bob", note: nil, at: Self.november)) { _ in nil }
         }
         #expect(try seeded.store.timeEntries(ticketNumber: "1001").isEmpty)
         #expect(try seeded.store.auditTrail(ticketNumber: "1001") == events)

@@ -16,9 +16,9 @@ final class ResponderRig {
     static let supportName = "Example Hosting Support"
     static let rateCents = 2500
 
-    init() throws {
+    init(smtp options: TestSMTPServer.Options = TestSMTPServer.Options()) throws {
         dovecot = try TestDovecot(tls: false)
-        smtp = try TestSMTPServer()
+        smtp = try TestSMTPServer(options)
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("responder-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         databasePath = folder.appendingPathComponent("tickets.sqlite").path
