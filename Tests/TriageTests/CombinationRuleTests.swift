@@ -61,6 +61,7 @@ import Testing
         "We're closed until 4 March. Could you move our mailboxes to the new plan during that time?",
         "Bis Freitag bin ich auf Dienstreise, seit heute kommen keine Mails mehr an, geändert haben wir nichts.",
         "Ich bin vom 2. bis 16. Mai in Elternzeit. Wie richte ich eine Abwesenheitsnotiz im Webmail ein?",
+        "We're closed on Monday for a bank holiday. Can the mailbox migration happen then.",
     ])
     func personMentioningAbsenceIsAnswered(_ body: String) throws {
         let result = try TriageFixtures.classifier().classify(TriageFixtures.message(subject: "Anfrage", body: body))
