@@ -16,8 +16,13 @@ enum MessageShape: String, Sendable, CaseIterable {
         self.init(rawValue: String(reference.dropFirst(Self.prefix.count)))
     }
 
-    /// Where the shape's value is kept among `allCases`.
-    var position: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+    /// Where the shape's value is kept among `allCases` (a switch: `allCases` builds an array).
+    var position: Int {
+        switch self {
+        case .question: return 0
+        case .replySubject: return 1
+        }
+    }
 
     /// Whether the mail has this shape.
     func holds(_ features: MessageFeatures) -> Bool {
