@@ -16,7 +16,7 @@ public struct ReplyComposer: Sendable {
         var values = request.values
         values["ticket_number"] = .text(request.ticketNumber)
         values["customer_name"] = .text(HeaderText.sanitized(request.recipientName))
-        values["original_subject"] = .text(Self.baseSubject(request.originalSubject ?? ""))
+        values["original_subject"] = .text(ReplySubject.base(request.originalSubject ?? ""))
         values["support_name"] = .text(support.name)
         values["support_address"] = .text(support.address)
         let (subject, body) = templates.template(request.kind, language: request.language).render(values)
@@ -49,9 +49,6 @@ public struct ReplyComposer: Sendable {
         let key = MessageIDText.token(inboundKey).prefix(16)
         return "ticket-\(MessageIDText.token(ticket)).\(kind.rawValue).\(key)@\(MessageIDText.token(domain))"
     }
-
-    /// The subject without reply/forward prefixes and ticket tags (see `ReplySubject`).
-    static func baseSubject(_ subject: String) -> String { ReplySubject.base(subject) }
 
     private static func uniqued(_ ids: [String]) -> [String] {
         var seen = Set<String>()

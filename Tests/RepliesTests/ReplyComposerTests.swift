@@ -114,7 +114,7 @@ struct ReplyComposerTests {
         ("  ", ""),
     ])
     func baseSubject(subject: String, expected: String) {
-        #expect(ReplyComposer.baseSubject(subject) == expected)
+        #expect(ReplySubject.base(subject) == expected)
     }
 
     @Test("RFC 2045 §6.7: the quoted-printable body decodes to the rendered template")
