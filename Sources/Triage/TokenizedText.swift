@@ -120,14 +120,18 @@ struct TokenizedText {
     static let abbreviations: Set<String> = [
         "nr", "no", "ca", "bzw", "usw", "dr", "hr", "fr", "z", "b", "d", "h", "u", "a", "vgl", "ggf", "evtl", "inkl", "zzgl",
         "tel", "str", "st", "etc", "bspw", "max", "min", "mio", "eur", "co", "jr", "sr", "mr", "mrs", "ms", "vs", "e", "g", "i",
+        "bzgl", "ggue", "zw", "mind", "od", "allg", "zt", "einschl", "ausschl", "abt", "incl", "approx", "dept",
     ]
+
+    /// The longest word in `abbreviations` ("ausschl"): longer words are never looked up.
+    static let longestAbbreviation = 7
 
     /// Whether the period at `index` directly follows a number or a known abbreviation.
     private func endsAbbreviation(_ index: Int) -> Bool {
         guard let last = tokens.last, last.source.upperBound == index else { return false }
         let word = bytes[last.start..<last.end]
         if word.allSatisfy({ (48...57).contains($0) }) { return true }
-        return word.count <= 4 && Self.abbreviations.contains(String(decoding: word, as: UTF8.self))
+        return word.count <= Self.longestAbbreviation && Self.abbreviations.contains(String(decoding: word, as: UTF8.self))
     }
 
     var count: Int { tokens.count }
