@@ -50,6 +50,14 @@ import Testing
         "Our studio is closed until Tuesday 4 March. We'll reply as soon as we're back.",
         "Danke für deine Mail! Wir sind gerade auf einem Festival und melden uns ab Montag bei dir.",
         "Frau Albers ist bis 30.09. in Elternzeit. Ihre Vertretung ist Herr Kaya (kaya@example.org).",
+        "I'm off on holiday until 20 June and won't be checking emails.",
+        "Ich nehme bis Freitag an einer Schulung teil und kann Ihre E-Mail erst danach beantworten.",
+        "Aufgrund des hohen Anfrageaufkommens kommt es zu längeren Bearbeitungszeiten. Wir melden uns so bald wie möglich.",
+        "Vielen Dank für Ihre Nachricht. Sie wurde an die zuständige Abteilung weitergeleitet, Sie erhalten in Kürze eine Antwort.",
+        "Unser Support ist montags bis freitags erreichbar. Nachrichten vom Wochenende bearbeiten wir am nächsten Werktag.",
+        "Herr Roth ist seit dem 1. April im Ruhestand. Bitte richten Sie Ihre Anfragen an info@example.org.",
+        "Thanks for writing to us! We are all volunteers, so please allow a few days for a reply.",
+        "Die Kanzlei bleibt am Freitag, dem 3. Oktober, und am Montag, dem 6. Oktober, geschlossen. Ab Dienstag sind wir wieder erreichbar.",
     ])
     func noticeIsAutomated(_ body: String) throws {
         let result = try TriageFixtures.classifier().classify(TriageFixtures.message(subject: "Re: Ihre Anfrage", body: body))
@@ -62,6 +70,9 @@ import Testing
         "Bis Freitag bin ich auf Dienstreise, seit heute kommen keine Mails mehr an, geändert haben wir nichts.",
         "Ich bin vom 2. bis 16. Mai in Elternzeit. Wie richte ich eine Abwesenheitsnotiz im Webmail ein?",
         "We're closed on Monday for a bank holiday. Can the mailbox migration happen then.",
+        "I'm going on leave on 1 June and my colleague takes over. Please add ben@example.org as a contact on our account.",
+        "Herr Schulz ist seit März im Ruhestand. Ich übernehme seine Aufgaben und brauche Zugang zum Kundencenter.",
+        "Our office is closed until Monday and since then the website shows error 503 to our customers.",
     ])
     func personMentioningAbsenceIsAnswered(_ body: String) throws {
         let result = try TriageFixtures.classifier().classify(TriageFixtures.message(subject: "Anfrage", body: body))

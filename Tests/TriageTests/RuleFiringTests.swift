@@ -142,6 +142,23 @@ import Testing
         Case(rule: "customer_caused_generic", fires: .body("Das war mein Fehler, ich habe etwas verstellt."), quiet: .body("Das war Ihr Fehler.")),
         Case(rule: "own_mail_setup_fault", fires: .body("Meine Filterregel verschiebt alles."), quiet: .body("Mein Posteingang ist leer.")),
         Case(rule: "outdated_code_exposed", fires: .body("Unser altes Plugin läuft nicht mit PHP 8."), quiet: .body("Unser Shop läuft nicht.")),
+        Case(rule: "hands_on_work", fires: .body("Wäre es möglich, dass sich Ihr Techniker per Fernzugriff auf unsere 14 Arbeitsplätze aufschaltet?"),
+             quiet: .body("Ist es möglich, die Postfächer auf unseren 14 Arbeitsplätzen selbst einzurichten?")),
+        Case(rule: "seo_help", fires: .body("We are on page 4 at Google when people search for our bakery."), quiet: .body("We verified the domain for Google Workspace.")),
+        Case(rule: "own_mail_setup_fault", fires: .body("Ich habe eine Weiterleitung von info@ auf chef@ und wieder zurück eingerichtet."),
+             quiet: .body("Wie richte ich eine Weiterleitung ein?")),
+        Case(rule: "ticket_system_receipt", fires: .body("Ihre Anfrage ist eingegangen und wurde unter der Nummer 4711 erfasst."),
+             quiet: .body("Außer Ihrer Eingangsbestätigung kam bis heute nichts.")),
+        Case(rule: "offer_disguised_as_invoice", fires: .body("Mit der Zahlung nehmen Sie unser Angebot für einen Verzeichniseintrag an."),
+             quiet: .body("Mit der Zahlung gab es Probleme, die Lastschrift ging zurück.")),
+        Case(rule: "scam_invoice", fires: .body("Überweisen Sie den Betrag, um eine Löschung Ihres Eintrags zu vermeiden."),
+             quiet: .body("Ich habe den Betrag überwiesen.")),
+        Case(rule: "provider_caused", fires: .body("Die Seite wurde über Ihren App-Installer eingerichtet, seit dem Update ist sie weiß."),
+             quiet: .body("Die Seite habe ich selbst per FTP hochgeladen.")),
+        Case(rule: "resolved_statement", fires: .body("Danke, jetzt ist alles ok."), quiet: .body("Unsere IT sagt, bei uns ist alles ok, trotzdem kommt keine Mail an.")),
+        Case(rule: "no_customer_change", fires: .body("Am Handy dasselbe, also liegt es nicht an unseren Rechnern."), quiet: .body("Es liegt an unseren Rechnern.")),
+        Case(rule: "extended_support_question", fires: .body("Welche Hilfe ist in meinem Vertrag inbegriffen und ab wann kostet es etwas?"),
+             quiet: .body("Welche Domains sind in meinem Vertrag enthalten?")),
     ]
 
     static func weight(of rule: String, in sample: RuleSample) throws -> Double? {
