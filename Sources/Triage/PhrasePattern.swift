@@ -6,7 +6,8 @@
 /// - `a|b|c` any of the alternatives;
 /// - `..` up to `maximumGap` other words;
 /// - `<num>` a number of at least `minimumNumberDigits` digits (captured, e.g. a ticket number);
-/// - `<day>` a number of at most `maximumDayDigits` digits (a day, month or hour: "bis 14.07.").
+/// - `<day>` a number of at most `maximumDayDigits` digits (a day, month or hour: "bis 14.07."),
+///   also as an English ordinal ("until the 9th").
 /// A term also matches a compound written apart: `mailserver` matches "Mail-Server" and "mail server".
 struct PhrasePattern: Sendable {
     enum TermKind: Sendable { case exact, prefix, suffix, contains, number, day }
@@ -44,6 +45,22 @@ struct PhrasePattern: Sendable {
         } else {
             leadingBytes = ~0
         }
+    }
+
+    /// English ordinal endings a `<day>` may carry ("the 9th", "21st").
+    static let ordinalEndings: [(UInt8, UInt8)] = [(0x73, 0x74), (0x6E, 0x64), (0x72, 0x64), (0x74, 0x68)]
+
+    /// Whether a folded word is a `<day>`: one or two digits, optionally with an English ordinal ending.
+    @inline(__always)
+    static func isDay<Word: RandomAccessCollection>(_ word: Word) -> Bool where Word.Element == UInt8, Word.Index == Int {
+        var digits = 0
+        var index = word.startIndex
+        while index < word.endIndex, word[index] &- 0x30 < 10 { digits += 1; index += 1 }
+        guard digits >= 1, digits <= maximumDayDigits else { return false }
+        if index == word.endIndex { return true }
+        guard word.endIndex - index == 2 else { return false }
+        let ending = (word[index], word[index + 1])
+        return ordinalEndings.contains { $0 == ending }
     }
 
     /// Parses `source`; returns a message describing the problem when it is not a valid pattern.

@@ -87,9 +87,7 @@ struct ProgramMatcher {
             for byteIndex in token.start..<token.end where !(48...57).contains(bytes[byteIndex]) { return nil }
             return index + 1
         case .day:
-            guard length <= PhrasePattern.maximumDayDigits else { return nil }
-            for byteIndex in token.start..<token.end where !(48...57).contains(bytes[byteIndex]) { return nil }
-            return index + 1
+            return PhrasePattern.isDay(bytes[token.start..<token.end]) ? index + 1 : nil
         case .suffix:
             guard length >= termCount else { return nil }
             return equal(token.end - termCount, termStart, termCount) ? index + 1 : nil

@@ -61,9 +61,7 @@ extension TokenizedText {
             for byteIndex in token.start..<token.end where !(48...57).contains(bytes[byteIndex]) { return nil }
             return index + 1
         case .day:
-            guard length <= PhrasePattern.maximumDayDigits else { return nil }
-            for byteIndex in token.start..<token.end where !(48...57).contains(bytes[byteIndex]) { return nil }
-            return index + 1
+            return PhrasePattern.isDay(bytes[token.start..<token.end]) ? index + 1 : nil
         case .suffix:
             guard length >= term.bytes.count else { return nil }
             return equal(from: token.end - term.bytes.count, term.bytes, 0, term.bytes.count) ? index + 1 : nil

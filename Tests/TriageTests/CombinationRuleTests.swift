@@ -58,6 +58,9 @@ import Testing
         "Herr Roth ist seit dem 1. April im Ruhestand. Bitte richten Sie Ihre Anfragen an info@example.org.",
         "Thanks for writing to us! We are all volunteers, so please allow a few days for a reply.",
         "Die Kanzlei bleibt am Freitag, dem 3. Oktober, und am Montag, dem 6. Oktober, geschlossen. Ab Dienstag sind wir wieder erreichbar.",
+        "Ich bin bis 28.02. im Urlaub. Sie brauchen schnell Hilfe? Dann wenden Sie sich an info@example.org.",
+        "I'm out of the office until Monday. Need something urgently? Call the front desk on 0123 456.",
+        "On leave till the 9th. Will reply after.",
     ])
     func noticeIsAutomated(_ body: String) throws {
         let result = try TriageFixtures.classifier().classify(TriageFixtures.message(subject: "Re: Ihre Anfrage", body: body))
@@ -73,6 +76,7 @@ import Testing
         "I'm going on leave on 1 June and my colleague takes over. Please add ben@example.org as a contact on our account.",
         "Herr Schulz ist seit März im Ruhestand. Ich übernehme seine Aufgaben und brauche Zugang zum Kundencenter.",
         "Our office is closed until Monday and since then the website shows error 503 to our customers.",
+        "Ich bin ab Montag im Urlaub. Brauchen Sie für die Domain noch eine Unterschrift von mir?",
     ])
     func personMentioningAbsenceIsAnswered(_ body: String) throws {
         let result = try TriageFixtures.classifier().classify(TriageFixtures.message(subject: "Anfrage", body: body))

@@ -46,6 +46,13 @@ import Testing
         #expect(text.firstMatch(pattern)?.number == "52433")
     }
 
+    @Test(arguments: [("until the 9th", true), ("bis 14.07.", true), ("till the 21st", true), ("until the 9x", false),
+                      ("bis 2026", false), ("until the 123rd", false)])
+    func daysAreNumbersOrOrdinals(_ text: String, _ matches: Bool) throws {
+        let pattern = try PhrasePattern.parse("until|till|bis .. <day>").get()
+        #expect((TokenizedText(text).firstMatch(pattern) != nil) == matches)
+    }
+
     @Test(arguments: [
         ("Hallo, ich habe eine Frage zu meinem Postfach und wie das geht.", "de"),
         ("Hello, I have a question about my mailbox and how it works.", "en"),
