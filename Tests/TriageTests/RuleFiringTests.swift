@@ -163,6 +163,16 @@ import Testing
         Case(rule: "no_customer_change", fires: .body("Am Handy dasselbe, also liegt es nicht an unseren Rechnern."), quiet: .body("Es liegt an unseren Rechnern.")),
         Case(rule: "extended_support_question", fires: .body("Welche Hilfe ist in meinem Vertrag inbegriffen und ab wann kostet es etwas?"),
              quiet: .body("Welche Domains sind in meinem Vertrag enthalten?")),
+        Case(rule: "customer_caused_generic", fires: .body("Ich habe im Dashboard auf „Jetzt aktualisieren“ geklickt, seitdem kritischer Fehler."),
+             quiet: .body("I updated the password on my phone and now mail fails.")),
+        Case(rule: "outdated_code_exposed", fires: .body("Die Seite läuft mit einem Joomla von 2013."), quiet: .body("Die Seite läuft mit Joomla.")),
+        Case(rule: "person_discusses_notices", fires: .body("Hier die Fehlermeldung, die unser Lieferant zurückbekommen hat: 550 5.1.1 mailbox unavailable."),
+             quiet: .body("550 5.1.1 mailbox unavailable")),
+        Case(rule: "hands_on_work", fires: .body("Könnt ihr uns eine neue, moderne Seite machen?"), quiet: .body("Wie baue ich mit dem Baukasten eine neue Seite?")),
+        Case(rule: "newsletter_wording", fires: .body("Sie möchten keine weiteren Informationen erhalten? Antworten Sie mit „Abmelden“."),
+             quiet: .body("Ich habe keine Informationen zur Rechnung erhalten.")),
+        Case(rule: "own_code", fires: .body("Seit ich die functions.php geändert habe, kommt ein Fehler."),
+             quiet: .body("Your webmail shows 500 Internal Server Error after login.")),
     ]
 
     static func weight(of rule: String, in sample: RuleSample) throws -> Double? {
