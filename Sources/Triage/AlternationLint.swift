@@ -4,32 +4,55 @@
 /// are refused on load instead, with a hint how to write the intended alternatives.
 enum AlternationLint {
     /// English negated contractions and the auxiliary each one spells out.
-    static let contractions: [String: String] = [
-        "wont": "will", "dont": "do", "doesnt": "does", "didnt": "did", "cant": "can", "isnt": "is", "arent": "are",
-        "wasnt": "was", "werent": "were", "havent": "have", "hasnt": "has", "hadnt": "had", "wouldnt": "would",
-        "couldnt": "could", "shouldnt": "should",
-    ]
+    static let contractions: [[UInt8]: [UInt8]] = Dictionary(uniqueKeysWithValues: [
+        ("wont", "will"), ("dont", "do"), ("doesnt", "does"), ("didnt", "did"), ("cant", "can"), ("isnt", "is"), ("arent", "are"),
+        ("wasnt", "was"), ("werent", "were"), ("havent", "have"), ("hasnt", "has"), ("hadnt", "had"), ("wouldnt", "would"),
+        ("couldnt", "could"), ("shouldnt", "should"),
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) })
+    static let not = Array("not".utf8)
 
     static let hint = "'|' joins single words; write a multi-word alternative joined ('imkreis' also matches 'im Kreis') or as a phrase of its own"
 
-    /// Why `source` cannot mean what it seems to, or nil: a term that lists one word twice, two
-    /// neighbouring terms that both offer the same word, or a contraction next to its own spelling-out.
-    static func misreading(_ source: String) -> String? {
-        let terms: [[Substring]?] = source.split(separator: " ").map { $0 == ".." ? nil : $0.split(separator: "|") }
-        for (position, term) in terms.enumerated() {
-            guard let term else { continue }
-            if let repeated = term.first(where: { word in term.filter { $0 == word }.count > 1 }) {
-                return "'\(repeated)' is listed twice in '\(term.joined(separator: "|"))': \(hint)"
+    /// Why the parsed `elements` cannot mean what they seem to, or nil: a term that lists one word
+    /// twice, two neighbouring terms that both offer the same word, or a contraction next to its own
+    /// spelling-out. Works on the folded terms: it runs for every phrase of every rule on load.
+    static func misreading(_ elements: [PhrasePattern.Element]) -> String? {
+        for (position, element) in elements.enumerated() {
+            guard case .term(let term) = element else { continue }
+            for (index, alternative) in term.enumerated() where term[(index + 1)...].contains(where: { same($0, alternative) }) {
+                return "'\(word(alternative))' is listed twice in '\(written(term))': \(hint)"
             }
-            guard position + 1 < terms.count, let next = terms[position + 1], term.count > 1 || next.count > 1 else { continue }
-            if let shared = term.first(where: { next.contains($0) }) {
-                return "'\(shared)' is offered by two neighbouring terms ('\(term.joined(separator: "|")) \(next.joined(separator: "|"))'): \(hint)"
+            guard position + 1 < elements.count, case .term(let next) = elements[position + 1], term.count > 1 || next.count > 1 else { continue }
+            if let shared = term.first(where: { alternative in next.contains { same($0, alternative) } }) {
+                return "'\(word(shared))' is offered by two neighbouring terms ('\(written(term)) \(written(next))'): \(hint)"
             }
-            for (word, neighbours) in [(term, next), (next, term)].flatMap({ pair in pair.0.map { ($0, pair.1) } }) {
-                guard let spelled = contractions[String(word)], neighbours.contains(where: { $0 == "not" || $0 == spelled }) else { continue }
-                return "'\(word)' stands next to its own spelling-out ('\(spelled) not'): \(hint)"
+            for (words, neighbours) in [(term, next), (next, term)] {
+                for alternative in words where alternative.kind == .exact {
+                    guard let spelled = contractions[alternative.bytes],
+                          neighbours.contains(where: { $0.kind == .exact && ($0.bytes == not || $0.bytes == spelled) }) else { continue }
+                    return "'\(word(alternative))' stands next to its own spelling-out ('\(String(decoding: spelled, as: UTF8.self)) not'): \(hint)"
+                }
             }
         }
         return nil
     }
+
+    private static func same(_ first: PhrasePattern.Alternative, _ second: PhrasePattern.Alternative) -> Bool {
+        first.kind == second.kind && first.bytes == second.bytes
+    }
+
+    /// An alternative as the rules file writes it ("filter*", "<day>").
+    private static func word(_ alternative: PhrasePattern.Alternative) -> String {
+        let text = String(decoding: alternative.bytes, as: UTF8.self)
+        switch alternative.kind {
+        case .exact: return text
+        case .prefix: return text + "*"
+        case .suffix: return "*" + text
+        case .contains: return "*" + text + "*"
+        case .number: return "<num>"
+        case .day: return "<day>"
+        }
+    }
+
+    private static func written(_ term: [PhrasePattern.Alternative]) -> String { term.map(word).joined(separator: "|") }
 }

@@ -78,14 +78,9 @@ extension HitCollector {
             case .shape(let shape): return shape.rawValue
             }
         }
-        let missing = combination.noneOf.map { condition -> String in
-            switch condition {
-            case .rule(let index), .signal(let index), .combination(_, let index): return "no \(rules[index].id)"
-            case .shape(let shape): return "no \(shape.rawValue)"
-            }
-        }
-        store(combination.rule, RuleHit(rule: rule.id, target: rule.target, weight: rule.weight,
-                                        evidence: (parts + missing).joined(separator: " + "), note: nil))
+        let evidence = combination.absentNote.isEmpty ? parts.joined(separator: " + ")
+            : (parts + [combination.absentNote]).joined(separator: " + ")
+        store(combination.rule, RuleHit(rule: rule.id, target: rule.target, weight: rule.weight, evidence: evidence, note: nil))
     }
 
     /// Whether rule `index` hit and the hit counts: not cancelled, and scoring unless it is a signal.

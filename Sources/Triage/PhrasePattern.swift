@@ -89,7 +89,7 @@ struct PhrasePattern: Sendable {
         }
         guard !elements.isEmpty else { return .failure(PatternError("empty pattern")) }
         if case .gap = elements[elements.count - 1] { return .failure(PatternError("'..' cannot end a pattern")) }
-        if let misreading = AlternationLint.misreading(source) { return .failure(PatternError(misreading)) }
+        if let misreading = AlternationLint.misreading(elements) { return .failure(PatternError(misreading)) }
         return .success(PhrasePattern(source: source, elements: elements))
     }
 }

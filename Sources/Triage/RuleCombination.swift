@@ -18,6 +18,9 @@ struct RuleCombination: Sendable {
     /// Empty, or at least one must hold.
     let anyOf: [Condition]
     let noneOf: [Condition]
+    /// What the explanation says about `noneOf` ("no sig_person_asks + no shape question"): fixed,
+    /// since a combination fires only when none of them holds, so it is written once on load.
+    let absentNote: String
 
     /// The combination rules in file order. A combination may refer to any pattern rule and to
     /// combinations before it (they are judged in file order, after every pattern rule).
@@ -53,7 +56,13 @@ struct RuleCombination: Sendable {
             for reference in rule.anyOf { anyOf.append(try condition(reference)) }
             var noneOf: [Condition] = []
             for reference in rule.noneOf { noneOf.append(try condition(reference)) }
-            combinations.append(RuleCombination(rule: index, allOf: allOf, anyOf: anyOf, noneOf: noneOf))
+            let absentNote = noneOf.map { condition -> String in
+                switch condition {
+                case .rule(let target), .signal(let target), .combination(_, let target): return "no \(rules[target].id)"
+                case .shape(let shape): return "no \(shape.rawValue)"
+                }
+            }.joined(separator: " + ")
+            combinations.append(RuleCombination(rule: index, allOf: allOf, anyOf: anyOf, noneOf: noneOf, absentNote: absentNote))
         }
         return combinations
     }
