@@ -14,7 +14,7 @@ enum AlternationLint {
     static let hint = "'|' joins single words; write a multi-word alternative joined ('imkreis' also matches 'im Kreis') or as a phrase of its own"
 
     /// Why the parsed `elements` cannot mean what they seem to, or nil: a term that lists one word
-    /// twice, two neighbouring terms that both offer the same word, or a contraction next to its own
+    /// twice, two terms without '..' between them that both offer the same word, or a contraction next to its own
     /// spelling-out. Works on the folded terms: it runs for every phrase of every rule on load.
     static func misreading(_ elements: [PhrasePattern.Element]) -> String? {
         for (position, element) in elements.enumerated() {
@@ -22,10 +22,16 @@ enum AlternationLint {
             for (index, alternative) in term.enumerated() where term[(index + 1)...].contains(where: { same($0, alternative) }) {
                 return "'\(word(alternative))' is listed twice in '\(written(term))': \(hint)"
             }
-            guard position + 1 < elements.count, case .term(let next) = elements[position + 1], term.count > 1 || next.count > 1 else { continue }
-            if let shared = term.first(where: { alternative in next.contains { same($0, alternative) } }) {
-                return "'\(word(shared))' is offered by two neighbouring terms ('\(written(term)) \(written(next))'): \(hint)"
+            // Terms up to the next '..' follow each other word by word: one word offered twice among
+            // them ("koennt ihr|koennen sie|koennt") is a list of phrases squeezed into one.
+            var later = position + 1
+            while later < elements.count, case .term(let other) = elements[later] {
+                if term.count > 1 || other.count > 1, let shared = term.first(where: { alternative in other.contains { same($0, alternative) } }) {
+                    return "'\(word(shared))' is offered by two terms without '..' between them ('\(written(term))', '\(written(other))'): \(hint)"
+                }
+                later += 1
             }
+            guard position + 1 < elements.count, case .term(let next) = elements[position + 1], term.count > 1 || next.count > 1 else { continue }
             for (words, neighbours) in [(term, next), (next, term)] {
                 for alternative in words where alternative.kind == .exact {
                     guard let spelled = contractions[alternative.bytes],

@@ -173,6 +173,18 @@ import Testing
              quiet: .body("Ich habe keine Informationen zur Rechnung erhalten.")),
         Case(rule: "own_code", fires: .body("Seit ich die functions.php geändert habe, kommt ein Fehler."),
              quiet: .body("Your webmail shows 500 Internal Server Error after login.")),
+        Case(rule: "absence_of_someone_else", fires: .body("When a colleague left the company, I deleted his mailbox."),
+             quiet: .body("Mr Weber has left the company. Please write to info@example.org.")),
+        Case(rule: "address_no_longer_used", fires: .body("Mr Weber has left the company."), quiet: .body("When a colleague left the company, I deleted his mailbox.")),
+        Case(rule: "restore_by_staff", fires: .body("Bitte stellen Sie den Ordner mit dem Stand von gestern für uns wieder her."),
+             quiet: .body("As an Irish business we should be invoiced under the reverse charge.")),
+        Case(rule: "self_deleted", fires: .body("Meine Auszubildende hat versehentlich den Ordner gelöscht."),
+             quiet: .body("And if I delete in Thunderbird, is it also deleted on the server?")),
+        Case(rule: "no_own_backup", fires: .body("Eine eigene Sicherung des Postfachs haben wir leider nicht."), quiet: .body("Eine eigene Sicherung haben wir von gestern.")),
+        Case(rule: "ticket_number_body", fires: .body("Ihre Ticketnummer war 2026111810000367."), quiet: .body("Meine Kundennummer war 48811.")),
+        Case(rule: "retraction", fires: .body("Meine Mail von heute früh könnt ihr vergessen."), quiet: .body("Ich habe mein Passwort vergessen.")),
+        Case(rule: "offer_disguised_as_invoice", fires: .body("Bitte überweisen Sie den Betrag auf das unten genannte Konto."),
+             quiet: .body("Ich habe den Betrag auf Ihr Konto überwiesen.")),
     ]
 
     static func weight(of rule: String, in sample: RuleSample) throws -> Double? {

@@ -51,7 +51,7 @@ import Testing
         Case(name: "contraction beside its spelling-out", rules: #"{"id": "a1", "description": "d", "category": "automated", "weight": 1, "phrases": ["wont|will not .. read"]}"#,
              location: "rule 'a1'", problem: "bad phrase 'wont|will not .. read': 'wont' stands next to its own spelling-out"),
         Case(name: "one word offered by neighbouring terms", rules: #"{"id": "a2", "description": "d", "category": "automated", "weight": 1, "phrases": ["longer .. than usual|response times|to respond|to reply"]}"#,
-             location: "rule 'a2'", problem: "bad phrase 'longer .. than usual|response times|to respond|to reply': 'to' is offered by two neighbouring terms"),
+             location: "rule 'a2'", problem: "bad phrase 'longer .. than usual|response times|to respond|to reply': 'to' is offered by two terms without '..' between them"),
         Case(name: "one word listed twice", rules: #"{"id": "a3", "description": "d", "category": "standard", "weight": 1, "phrases": ["geht .. nicht|nicht mehr"]}"#,
              location: "rule 'a3'", problem: "bad phrase 'geht .. nicht|nicht mehr': 'nicht' is listed twice"),
         Case(name: "misread exception", rules: #"{"id": "a4", "description": "d", "category": "standard", "weight": 1, "phrases": ["x"], "except": ["please dont|do not"]}"#,
