@@ -77,6 +77,7 @@ import Testing
         "Herr Schulz ist seit März im Ruhestand. Ich übernehme seine Aufgaben und brauche Zugang zum Kundencenter.",
         "Our office is closed until Monday and since then the website shows error 503 to our customers.",
         "Ich bin ab Montag im Urlaub. Brauchen Sie für die Domain noch eine Unterschrift von mir?",
+        "Ich bin vom 21.12. bis 06.01. nicht im Büro. Jeder soll automatisch lesen, dass ich ab dem 07.01. wieder da bin und sich in dringenden Fällen an Frau Albers wenden kann. Wo stelle ich das im Webmail ein?",
     ])
     func personMentioningAbsenceIsAnswered(_ body: String) throws {
         let result = try TriageFixtures.classifier().classify(TriageFixtures.message(subject: "Anfrage", body: body))

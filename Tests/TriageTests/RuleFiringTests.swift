@@ -185,6 +185,13 @@ import Testing
         Case(rule: "retraction", fires: .body("Meine Mail von heute früh könnt ihr vergessen."), quiet: .body("Ich habe mein Passwort vergessen.")),
         Case(rule: "offer_disguised_as_invoice", fires: .body("Bitte überweisen Sie den Betrag auf das unten genannte Konto."),
              quiet: .body("Ich habe den Betrag auf Ihr Konto überwiesen.")),
+        Case(rule: "service_notification", fires: .body("Monitor shop.example.org is back UP. Incident resolved at 04:17."),
+             quiet: .body("Our shop was down from 04:13 to 04:17 this morning.")),
+        Case(rule: "asks_before_ordering", fires: .body("Bevor ich das beauftrage: womit muss ich rechnen?"), quiet: .body("Bitte beauftragen Sie den Umzug.")),
+        Case(rule: "no_customer_change", fires: .body("Nobody here deployed or changed anything today."), quiet: .body("Somebody here changed the DNS today.")),
+        Case(rule: "customer_changed_dns", fires: .body("Mein Sohn hat den DMARC-Eintrag verschärft."), quiet: .body("Wie verschärfe ich den DMARC-Eintrag?")),
+        Case(rule: "phishing_direct", fires: .body("Your account will be closed unless you verify it today."),
+             quiet: .body("My inbox gets junk mails like fake parcel notices and \"your account will be closed\".")),
     ]
 
     static func weight(of rule: String, in sample: RuleSample) throws -> Double? {
