@@ -32,6 +32,12 @@ enum AlternationLint {
                 later += 1
             }
             guard position + 1 < elements.count, case .term(let next) = elements[position + 1], term.count > 1 || next.count > 1 else { continue }
+            // "noone|no one": an alternative and the next word spell another alternative of the term.
+            for alternative in term where alternative.kind == .exact {
+                for word in next where word.kind == .exact && term.contains(where: { $0.kind == .exact && $0.bytes == alternative.bytes + word.bytes }) {
+                    return "'\(self.word(alternative)) \(self.word(word))' is meant as one alternative of '\(written(term))': \(hint)"
+                }
+            }
             for (words, neighbours) in [(term, next), (next, term)] {
                 for alternative in words where alternative.kind == .exact {
                     guard let spelled = contractions[alternative.bytes],

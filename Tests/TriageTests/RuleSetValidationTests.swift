@@ -54,6 +54,8 @@ import Testing
              location: "rule 'a2'", problem: "bad phrase 'longer .. than usual|response times|to respond|to reply': 'to' is offered by two terms without '..' between them"),
         Case(name: "one word listed twice", rules: #"{"id": "a3", "description": "d", "category": "standard", "weight": 1, "phrases": ["geht .. nicht|nicht mehr"]}"#,
              location: "rule 'a3'", problem: "bad phrase 'geht .. nicht|nicht mehr': 'nicht' is listed twice"),
+        Case(name: "a multi-word alternative", rules: #"{"id": "a5", "description": "d", "category": "standard", "weight": 1, "phrases": ["nobody|noone|no one .. changed"]}"#,
+             location: "rule 'a5'", problem: "bad phrase 'nobody|noone|no one .. changed': 'no one' is meant as one alternative"),
         Case(name: "misread exception", rules: #"{"id": "a4", "description": "d", "category": "standard", "weight": 1, "phrases": ["x"], "except": ["please dont|do not"]}"#,
              location: "rule 'a4'", problem: "bad exception phrase 'please dont|do not'"),
         Case(name: "missing id", rules: #"{"description": "d", "category": "standard", "weight": 1, "phrases": ["x"]}"#,
