@@ -8,12 +8,6 @@ public import Tickets
 public final class StandardErrorLogSink: LogSink {
     private let minimumLevel: LogLevel
     private let clock: any Clock
-    /// Made once: creating an ISO8601DateFormatter per line costs more than the rest of the line.
-    private let formatter: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }()
 
     public init(minimumLevel: LogLevel = .info, clock: any Clock) {
         self.minimumLevel = minimumLevel
@@ -22,7 +16,7 @@ public final class StandardErrorLogSink: LogSink {
 
     public func log(_ event: LogEvent) {
         guard event.level >= minimumLevel else { return }
-        FileHandle.standardError.write(Data((Self.line(event, timestamp: formatter.string(from: clock.now())) + "\n").utf8))
+        FileHandle.standardError.write(Data((Self.line(event, timestamp: UTCTimestamp.text(clock.now())) + "\n").utf8))
     }
 
     /// The line for `event` (without the newline).

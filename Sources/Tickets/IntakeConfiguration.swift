@@ -3,7 +3,8 @@ public struct IntakeConfiguration: Sendable, Hashable {
     /// Messages fetched per `UID FETCH` (bounds memory and the work lost to a dropped connection).
     public static let defaultBatchSize = 50
     /// Messages committed, synced and marked on the server together (fetched `batchSize` at a
-    /// time within that, so memory stays bounded by `batchSize` messages). Each group costs one
+    /// time within that, so at most three chunks are in memory: one being committed, one being
+    /// parsed and classified in the background, one arriving). Each group costs one
     /// disk sync and a few server round trips, which dominated the intake at 50 per group.
     public static let defaultCommitSize = 250
     /// The largest message kept whole; longer ones are truncated and noted on the ticket.

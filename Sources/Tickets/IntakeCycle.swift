@@ -11,7 +11,7 @@ public import MailCore
 /// settled and marked (or gone from the server).
 public final class IntakeCycle {
     /// Classifies one parsed mail; nil means "no classifier yet" (tickets carry no handling).
-    public typealias Classify = (ParsedMessage) throws -> Classification?
+    public typealias Classify = @Sendable (ParsedMessage) throws -> Classification?
 
     /// How often one cycle lists a mailbox: after taking in what it found, it lists again until
     /// nothing new arrived, so mail that came in meanwhile is not left waiting for the next cycle
@@ -24,6 +24,7 @@ public final class IntakeCycle {
     private let log: any LogSink
     private let configuration: IntakeConfiguration
     private let intake: MessageIntake
+    private let clock: any Clock
     /// Per-message events wait here until their batch is committed, so the log never reports a
     /// ticket that a crash then rolled back.
     private let pendingLog = PendingLogSink()
@@ -46,6 +47,7 @@ public final class IntakeCycle {
         self.source = source
         self.store = store
         self.log = log
+        self.clock = clock
         self.configuration = configuration
         self.intake = MessageIntake(
             store: store, clock: clock, log: pendingLog, classify: classify, maxAttempts: configuration.maxAttempts,
@@ -147,10 +149,23 @@ public final class IntakeCycle {
         let chunks = stride(from: 0, to: toFetch.count, by: configuration.batchSize).map {
             Array(toFetch[$0..<min($0 + configuration.batchSize, toFetch.count)])
         }
-        for (index, chunk) in chunks.enumerated() where !result.stoppedEarly {
-            try take(chunk, from: mailbox, prefetching: index + 1 < chunks.count ? chunks[index + 1] : nil,
-                     syncing: index + 1 == chunks.count, into: &result, toMark: &toMark,
-                     toQuarantine: &toQuarantine, summary: &summary)
+        // A two-stage pipeline: while chunk k is parsed and classified in the background, this
+        // thread commits chunk k - 1 and then fetches chunk k + 1 (whose UID FETCH went out early).
+        var inPreparation: BackgroundPreparation?
+        for (index, chunk) in chunks.enumerated() {
+            let fetched = try fetch(chunk, from: mailbox, prefetching: index + 1 < chunks.count ? chunks[index + 1] : nil,
+                                    into: &result)
+            let preparation = BackgroundPreparation(fetched, from: mailbox, receivedAt: clock.now(), preparer: intake.preparer)
+            if let previous = inPreparation {
+                try commit(previous.wait(), syncing: false, into: &result, toMark: &toMark, toQuarantine: &toQuarantine,
+                           summary: &summary)
+                if result.stoppedEarly { break }
+            }
+            inPreparation = preparation
+        }
+        if let last = inPreparation, !result.stoppedEarly {
+            try commit(last.wait(), syncing: true, into: &result, toMark: &toMark, toQuarantine: &toQuarantine,
+                       summary: &summary)
         }
         try mark(toMark, quarantine: toQuarantine, in: mailbox)
         summary.marked += toMark.count
@@ -159,15 +174,12 @@ public final class IntakeCycle {
         return result
     }
 
-    /// Fetches one `batchSize` chunk and commits what became of each message, so only one chunk
-    /// of mail is in memory at a time and the fetch never holds the store's write lock. The next
-    /// chunk of the group is asked for before this one is processed, so the server prepares it
-    /// meanwhile. The last chunk of a group commits `syncing`, which makes the whole group durable
-    /// before it is marked.
-    private func take(
-        _ uids: [UInt32], from mailbox: MailboxContext, prefetching next: [UInt32]?, syncing: Bool,
-        into result: inout BatchResult, toMark: inout [UInt32], toQuarantine: inout [UInt32], summary: inout IntakeSummary
-    ) throws {
+    /// Fetches one `batchSize` chunk (so only a few chunks of mail are in memory at a time, and the
+    /// fetch never holds the store's write lock) and asks for the next one before returning, so
+    /// the server prepares it meanwhile. UIDs the server no longer has are done.
+    private func fetch(
+        _ uids: [UInt32], from mailbox: MailboxContext, prefetching next: [UInt32]?, into result: inout BatchResult
+    ) throws -> [FetchedMessage] {
         let fetched = try source.fetch(uids: uids, maxBytes: configuration.maxMessageBytes)
         if let next { try source.prefetch(uids: next, maxBytes: configuration.maxMessageBytes) }
         let returned = Set(fetched.map(\.uid))
@@ -175,10 +187,16 @@ public final class IntakeCycle {
             log.log(LogEvent(.info, "intake.gone", ["mailbox": mailbox.name, "uid": String(uid)]))
             result.done.insert(uid)
         }
+        return fetched
+    }
+
+    /// Commits what became of each prepared message of a chunk in one transaction. The last chunk
+    /// of a group commits `syncing`, which makes the whole group durable before it is marked.
+    private func commit(
+        _ prepared: [PreparedMessage], syncing: Bool, into result: inout BatchResult, toMark: inout [UInt32],
+        toQuarantine: inout [UInt32], summary: inout IntakeSummary
+    ) throws {
         defer { pendingLog.discard() }
-        // Parsing and classifying happen before the transaction, so the write lock is held only
-        // for the writes (the outbox sender's connection needs it between them).
-        let prepared = fetched.sorted(by: { $0.uid < $1.uid }).map { intake.prepare($0, from: mailbox) }
         try store.inOneCommit(syncing: syncing) {
             for message in prepared {
                 if shouldStop() {

@@ -13,7 +13,7 @@ public struct MessageIntake {
     let store: any TicketStore
     let clock: any Clock
     let log: any LogSink
-    let classify: IntakeCycle.Classify
+    let preparer: MessagePreparer
     let maxAttempts: Int
     let responder: (any Responder)?
 
@@ -24,39 +24,20 @@ public struct MessageIntake {
         self.store = store
         self.clock = clock
         self.log = log
-        self.classify = classify
+        self.preparer = MessagePreparer(classify: classify)
         self.maxAttempts = maxAttempts
         self.responder = responder
     }
 
-    /// Builds the record for `raw` (the bytes kept of a message of `size` bytes): parsing never
-    /// fails; the classifier may throw.
+    /// Builds the record for `raw` (the bytes kept of a message of `size` bytes), received now:
+    /// parsing never fails; the classifier may throw.
     public func record(key: LedgerKey, raw: [UInt8], size: Int) throws -> IntakeRecord {
-        let parsed = MessageParser.parse(raw)
-        return IntakeRecord.make(
-            key: key, raw: raw, size: size, parsed: parsed, classification: try classify(parsed),
-            receivedAt: clock.now())
-    }
-
-    /// A fetched message made ready for its commit: parsed and classified (or the error that stopped it).
-    struct Prepared {
-        var key: LedgerKey
-        var message: FetchedMessage
-        var size: Int
-        var record: Swift.Result<IntakeRecord, any Error>
-    }
-
-    /// The slow part, done before the store's write lock is taken: parse, classify, hash.
-    func prepare(_ message: FetchedMessage, from mailbox: MailboxContext) -> Prepared {
-        let key = LedgerKey(mailbox: mailbox.name, uidValidity: mailbox.uidValidity, uid: message.uid)
-        let size = max(message.size, message.bytes.count)
-        return Prepared(key: key, message: message, size: size,
-                        record: Swift.Result { try record(key: key, raw: message.bytes, size: size) })
+        try preparer.record(key: key, raw: raw, size: size, receivedAt: clock.now())
     }
 
     /// Commits a prepared message, or counts its failure. Throws only when the store cannot record
     /// the failure either (then the cycle stops).
-    func commit(_ prepared: Prepared) throws -> Result {
+    func commit(_ prepared: PreparedMessage) throws -> Result {
         do {
             let outcome = try store.commitIntake(try prepared.record.get(), responder: responder)
             log.log(event(for: outcome, key: prepared.key))

@@ -2,8 +2,8 @@
 // of its stages on its own, against a throwaway Dovecot and Postfix's smtp-sink, next to mbsync
 // (isync) pulling the same mailbox in the same run. Release build, from the repository root:
 //   swift build -c release --product support-intake && swift build -c release --product intake-benchmark
-//   .build/release/intake-benchmark [--messages N] [--batch N] [--rounds R]
-// Each round times, over the same N messages (default 5,000, ~3 KB, each unique):
+//   .build/release/intake-benchmark [--messages N] [--batch N] [--rounds R] [--shape delivered|repeated]
+// Each round times, over the same N messages (default 5,000, ~3 KB, each unique; BenchmarkMail):
 //   IMAP fetch      IMAPSession alone: select, UID SEARCH, pipelined UID FETCH of every message
 //   mbsync          pulling the mailbox into a fresh Maildir, with FSync yes (its default) and no
 //   parse+classify  MessageParser + the Triage classifier (Config/rules.json, Config/faq.json) in process
@@ -36,16 +36,14 @@ func option(_ flag: String, default fallback: Int) -> Int {
 let messageCount = max(1, option("--messages", default: 5_000))
 let batchSize = option("--batch", default: IMAPConfiguration.defaultFetchBatchSize)
 let rounds = max(1, option("--rounds", default: 3))
-
-/// ~3 KB generated support mail, each unique (its own sender, so the per-recipient reply budget
-/// never holds a reply back).
-func generatedMessage(_ number: Int) -> [UInt8] {
-    let header = "From: Customer \(number) <customer\(number)@example.net>\r\nTo: support@example-hosting.de\r\n"
-        + "Subject: Benchmark request \(number)\r\nMessage-ID: <bench-\(number)@example.net>\r\n"
-        + "Date: Mon, 2 Nov 2026 10:00:00 +0100\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
-    let line = "Mein Webspace \(number) ist nicht erreichbar, bitte helfen Sie mir schnell.\r\n"
-    return Array((header + String(repeating: line, count: 36)).utf8)
-}
+let shape: BenchmarkMail.Shape = {
+    guard let index = arguments.firstIndex(of: "--shape"), index + 1 < arguments.endIndex else { return .delivered }
+    guard let shape = BenchmarkMail.Shape(rawValue: arguments[index + 1]) else {
+        FileHandle.standardError.write(Data("intake-benchmark: --shape is delivered or repeated\n".utf8))
+        exit(2)
+    }
+    return shape
+}()
 
 /// One timed pass: select, search all UIDs, fetch them all.
 func fetchAll(_ server: BenchmarkDovecot) throws -> (timing: Timing, messages: Int) {
@@ -92,13 +90,13 @@ do {
     var best = BestTimes()
     let server = try BenchmarkDovecot()
     let sink = try SMTPSink()
-    let messages = (1...messageCount).map(generatedMessage)
+    let messages = (1...messageCount).map { BenchmarkMail.make($0, shape: shape) }
     try server.seed(messages)
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("support-intake").path
     let classifier = try BenchmarkWiring.classifier()
     let classify = try BenchmarkWiring.classify()
     let planner = try BenchmarkWiring.planner()
-    print("intake-benchmark: \(messages.count) messages of ~\(messages[0].count) bytes, UID FETCH batches of \(batchSize), "
+    print("intake-benchmark: \(messages.count) messages of ~\(messages.map(\.count).reduce(0, +) / messages.count) bytes (\(shape.rawValue)), UID FETCH batches of \(batchSize), "
           + "Dovecot on 127.0.0.1:\(server.port), smtp-sink on 127.0.0.1:\(sink.port), \(rounds) rounds; load average \(loadAverage())")
     let warmup = try fetchAll(server)
     report("IMAP fetch (first pass, Dovecot indexes)", messages: warmup.messages, warmup.timing)

@@ -159,6 +159,38 @@ struct IntakeCycleTests {
         #expect(try harness.runCycle().ticketed == 2)
     }
 
+    @Test("a stop request between pipelined chunks marks exactly what was committed")
+    func stopBetweenChunks() throws {
+        let harness = IntakeHarness()
+        harness.configuration.batchSize = 2
+        harness.deliver(7)
+        // Chunk [3, 4] is already being prepared (and [5, 6] fetched) when the stop comes.
+        let summary = try harness.runCycle(shouldStop: { harness.ticketCount >= 3 })
+        #expect(summary.ticketed == 3)
+        #expect(harness.processedUIDs == [1, 2, 3])
+        #expect(harness.cursor == 3)
+        #expect(try harness.runCycle().ticketed == 4)
+        #expect(harness.ticketCount == 7)
+        #expect(harness.processedUIDs == [1, 2, 3, 4, 5, 6, 7])
+    }
+
+    @Test("mail prepared on several threads is committed in UID order, failures included")
+    func parallelPreparationOrder() throws {
+        let harness = IntakeHarness()
+        harness.configuration.batchSize = 16
+        harness.classify = { message in
+            if message.bodyText.contains("Nummer 13.") { throw ClassifierBroke() }
+            return nil
+        }
+        harness.deliver(40)
+        let summary = try harness.runCycle()
+        #expect(summary.ticketed == 39 && summary.failed == 1)
+        let numbers = (1...39).map { String(1000 + $0) }
+        let subjects = try numbers.map { try harness.store.ticket(number: $0)?.subject }
+        #expect(subjects == (1...40).filter { $0 != 13 }.map { "Anfrage \($0)" })
+        #expect(harness.cursor == 12, "the cursor waits before the failed mail")
+    }
+
     @Test("a dropped connection during FETCH commits nothing and the next cycle recovers")
     func fetchFailure() throws {
         let harness = IntakeHarness()
