@@ -61,6 +61,11 @@ import Testing
         "Ich bin bis 28.02. im Urlaub. Sie brauchen schnell Hilfe? Dann wenden Sie sich an info@example.org.",
         "I'm out of the office until Monday. Need something urgently? Call the front desk on 0123 456.",
         "On leave till the 9th. Will reply after.",
+        "Ich bin auf Hochzeitsreise und erst am 20. Mai wieder da. Alles Geschäftliche bitte an office@example.org.",
+        "Ich habe das Unternehmen zum 30.09. verlassen. Ab sofort ist Frau Lindner für Sie zuständig.",
+        "I'm heads-down on a deadline until Friday and only checking email once a day. If it can't wait, text me.",
+        "I'm out today for a family event. I'll get back to you tomorrow morning.",
+        "Our offices are closed today due to severe weather. We'll respond to all messages once we reopen.",
     ])
     func noticeIsAutomated(_ body: String) throws {
         let result = try TriageFixtures.classifier().classify(TriageFixtures.message(subject: "Re: Ihre Anfrage", body: body))
@@ -77,6 +82,7 @@ import Testing
         "Herr Schulz ist seit März im Ruhestand. Ich übernehme seine Aufgaben und brauche Zugang zum Kundencenter.",
         "Our office is closed until Monday and since then the website shows error 503 to our customers.",
         "Ich bin ab Montag im Urlaub. Brauchen Sie für die Domain noch eine Unterschrift von mir?",
+        "Thank you for your email. I tried the new password but Outlook still says authentication failed.",
         "Ich bin vom 21.12. bis 06.01. nicht im Büro. Jeder soll automatisch lesen, dass ich ab dem 07.01. wieder da bin und sich in dringenden Fällen an Frau Albers wenden kann. Wo stelle ich das im Webmail ein?",
     ])
     func personMentioningAbsenceIsAnswered(_ body: String) throws {
