@@ -66,10 +66,14 @@ public final class Classifier: Sendable {
         let ordered = collector.orderedHits.filter { $0.hit.target != .signal }
         let reasons = ordered.map(\.hit)
         var scores: [TriageCategory: Double] = [:]
+        var machineEvidence = 0.0
         for hit in reasons {
-            if case .category(let category) = hit.target { scores[category, default: 0] += hit.weight }
+            guard case .category(let category) = hit.target else { continue }
+            scores[category, default: 0] += hit.weight
+            if category == .automated, hit.weight > 0 { machineEvidence += hit.weight }
         }
-        let verdict = Verdict(scores: scores, ticketNumber: collector.ticketNumber, thresholds: rules.thresholds)
+        let verdict = Verdict(scores: scores, machineEvidence: machineEvidence, ticketNumber: collector.ticketNumber,
+                              thresholds: rules.thresholds)
         let language = LanguageDetector.detect(features.body.count > 0 ? features.body : features.subject)
         return Classification(
             category: verdict.category, confidence: verdict.confidence, needsReview: verdict.needsReview,

@@ -14,7 +14,9 @@ struct Verdict {
     var confidence: Double
     var needsReview: Bool
 
-    init(scores: [TriageCategory: Double], ticketNumber: String?, thresholds: Thresholds) {
+    /// `machineEvidence` is the sum of the positive automated hits alone: a mail whose notice
+    /// wording a person's question or counter-evidence outweighed still looked like a machine.
+    init(scores: [TriageCategory: Double], machineEvidence: Double, ticketNumber: String?, thresholds: Thresholds) {
         let automated = scores[.automated, default: 0]
         let ignore = scores[.ignore, default: 0]
         let followup = scores[.followup, default: 0]
@@ -48,8 +50,9 @@ struct Verdict {
             }
             doubtful = standard == 0 && extended == 0
         }
-        // Some automated evidence, not enough to be sure: never answer a machine without a look.
-        if category != .automated, automated > 0 { doubtful = true }
+        // Some automated evidence, not enough to be sure or outweighed by a person's words: never
+        // answer what may be a machine without a look (a reply to a notice starts a loop).
+        if category != .automated, automated > 0 || machineEvidence > 0 { doubtful = true }
         var confidence = 0.5 + 0.5 * tanh(margin / 2)
         if category == .standard, standard == 0 { confidence = min(confidence, Self.unsupportedConfidence) }
         self.confidence = (max(0, min(1, confidence)) * 100).rounded() / 100

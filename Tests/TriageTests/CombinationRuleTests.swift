@@ -89,4 +89,22 @@ import Testing
         let result = try TriageFixtures.classifier().classify(TriageFixtures.message(subject: "Anfrage", body: body))
         #expect(result.category == .standard || result.category == .extended, "\(result.category): \(result.reasons.map(\.rule))")
     }
+
+    /// Notice wording a person's question outweighs still makes the mail doubtful: an agent looks
+    /// before anything but a receipt is sent, since a reply to a real notice would start a loop.
+    @Test(arguments: [
+        "Ich bin ab Montag im Urlaub. Bitte verlängern Sie vorher noch das Zertifikat für shop.example.org.",
+        "I'm on parental leave until March. Could you send the invoices to my colleague instead?",
+    ])
+    func personMentioningAbsenceIsReviewed(_ body: String) throws {
+        let result = try TriageFixtures.classifier().classify(TriageFixtures.message(subject: "Anfrage", body: body))
+        #expect(result.category == .standard || result.category == .extended, "\(result.category)")
+        #expect(result.needsReview, "\(result.reasons.map(\.rule))")
+    }
+
+    @Test func plainRequestIsNotReviewedForNoticeWords() throws {
+        let result = try TriageFixtures.classifier().classify(TriageFixtures.message(
+            subject: "SSL", body: "Wie aktiviere ich das SSL-Zertifikat für shop.example.org im Kundencenter?"))
+        #expect(result.category == .standard && !result.needsReview, "\(result.reasons.map(\.rule))")
+    }
 }
