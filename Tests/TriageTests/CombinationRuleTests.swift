@@ -66,6 +66,8 @@ import Testing
         "I'm heads-down on a deadline until Friday and only checking email once a day. If it can't wait, text me.",
         "I'm out today for a family event. I'll get back to you tomorrow morning.",
         "Our offices are closed today due to severe weather. We'll respond to all messages once we reopen.",
+        "I'm on jury duty this week and won't be able to respond until Monday. Thanks for your patience.",
+        "Just letting you know your email made it to us. We reply in the order we receive them, usually within a day or two.",
     ])
     func noticeIsAutomated(_ body: String) throws {
         let result = try TriageFixtures.classifier().classify(TriageFixtures.message(subject: "Re: Ihre Anfrage", body: body))
