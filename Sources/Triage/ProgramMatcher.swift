@@ -76,56 +76,10 @@ struct ProgramMatcher {
         return nil
     }
 
-    private func match(_ term: PatternProgram.Term, at index: Int, sentence: Int) -> Int? {
-        let token = tokens[index]
-        let length = token.end - token.start
-        let termStart = Int(term.start)
-        let termCount = Int(term.count)
-        switch term.kind {
-        case .number:
-            guard length >= PhrasePattern.minimumNumberDigits else { return nil }
-            for byteIndex in token.start..<token.end where !(48...57).contains(bytes[byteIndex]) { return nil }
-            return index + 1
-        case .day:
-            return PhrasePattern.isDay(bytes[token.start..<token.end]) ? index + 1 : nil
-        case .suffix:
-            guard length >= termCount else { return nil }
-            return equal(token.end - termCount, termStart, termCount) ? index + 1 : nil
-        case .contains:
-            guard length >= termCount else { return nil }
-            for offset in token.start...(token.end - termCount) where equal(offset, termStart, termCount) { return index + 1 }
-            return nil
-        case .exact, .prefix:
-            var termOffset = 0
-            var position = index
-            for _ in 0..<PhrasePattern.maximumCompoundParts {
-                guard position < tokens.count, tokens[position].sentence == sentence else { return nil }
-                let part = tokens[position]
-                let partLength = part.end - part.start
-                let remaining = termCount - termOffset
-                if partLength >= remaining {
-                    // A stem that ends inside a later word must cover a real part of it:
-                    // "Mail-Servers" is "mailserver*", "the message" is not "theme*".
-                    if position > index, partLength > remaining, remaining < PhrasePattern.minimumCompoundTail { return nil }
-                    guard equal(part.start, termStart + termOffset, remaining) else { return nil }
-                    if term.kind == .exact, partLength != remaining { return nil }
-                    return position + 1
-                }
-                guard equal(part.start, termStart + termOffset, partLength) else { return nil }
-                termOffset += partLength
-                position += 1
-            }
-            return nil
-        }
-    }
-
     @inline(__always)
-    private func equal(_ start: Int, _ termStart: Int, _ count: Int) -> Bool {
-        var offset = 0
-        while offset < count {
-            if bytes[start + offset] != termBytes[termStart + offset] { return false }
-            offset += 1
-        }
-        return true
+    private func match(_ term: PatternProgram.Term, at index: Int, sentence: Int) -> Int? {
+        let start = Int(term.start)
+        return TermMatching.end(term.kind, termBytes[start..<(start + Int(term.count))], at: index, sentence: sentence,
+                                bytes: bytes, tokens: tokens)
     }
 }
