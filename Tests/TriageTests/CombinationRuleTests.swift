@@ -85,6 +85,8 @@ import Testing
         "Our office is closed until Monday and since then the website shows error 503 to our customers.",
         "Ich bin ab Montag im Urlaub. Brauchen Sie für die Domain noch eine Unterschrift von mir?",
         "Thank you for your email. I tried the new password but Outlook still says authentication failed.",
+        "Ab nächster Woche bin ich im Urlaub, Vertretung ist mein Kollege. Der Kunde braucht bis dahin ein SSL-Zertifikat für kunde.de.",
+        "Wir ziehen am 1. März um und sind bis dahin eingeschränkt erreichbar. Die SIP-Accounts müssen auf die neue Adresse umgestellt werden.",
         "Ich bin vom 21.12. bis 06.01. nicht im Büro. Jeder soll automatisch lesen, dass ich ab dem 07.01. wieder da bin und sich in dringenden Fällen an Frau Albers wenden kann. Wo stelle ich das im Webmail ein?",
     ])
     func personMentioningAbsenceIsAnswered(_ body: String) throws {
