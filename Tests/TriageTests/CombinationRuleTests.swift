@@ -87,6 +87,9 @@ import Testing
         "Thank you for your email. I tried the new password but Outlook still says authentication failed.",
         "Ab nächster Woche bin ich im Urlaub, Vertretung ist mein Kollege. Der Kunde braucht bis dahin ein SSL-Zertifikat für kunde.de.",
         "Wir ziehen am 1. März um und sind bis dahin eingeschränkt erreichbar. Die SIP-Accounts müssen auf die neue Adresse umgestellt werden.",
+        "Hiermit kündige ich meinen Vertrag zum nächstmöglichen Zeitpunkt. Ich bin ab dem 1.12. im Ruhestand und brauche die Domain nicht mehr.",
+        "Danke für Ihre Nachricht. Ich bin gerade unterwegs. Das Passwort habe ich geändert, seitdem geht am Handy nichts mehr.",
+        "Hello, my out of office reply is not being sent to external senders. I set it up in webmail yesterday.",
         "Ich bin vom 21.12. bis 06.01. nicht im Büro. Jeder soll automatisch lesen, dass ich ab dem 07.01. wieder da bin und sich in dringenden Fällen an Frau Albers wenden kann. Wo stelle ich das im Webmail ein?",
     ])
     func personMentioningAbsenceIsAnswered(_ body: String) throws {
