@@ -90,6 +90,8 @@ import Testing
         "Hiermit kündige ich meinen Vertrag zum nächstmöglichen Zeitpunkt. Ich bin ab dem 1.12. im Ruhestand und brauche die Domain nicht mehr.",
         "Danke für Ihre Nachricht. Ich bin gerade unterwegs. Das Passwort habe ich geändert, seitdem geht am Handy nichts mehr.",
         "Hello, my out of office reply is not being sent to external senders. I set it up in webmail yesterday.",
+        "Sorry for my late reply, I was on holiday until yesterday. I uploaded the files by FTP but the site still shows the old page.",
+        "Wir haben Ihre Nachricht erhalten, allerdings ist der Link zur Rechnung abgelaufen. Senden Sie uns die Rechnung bitte als PDF.",
         "Ich bin vom 21.12. bis 06.01. nicht im Büro. Jeder soll automatisch lesen, dass ich ab dem 07.01. wieder da bin und sich in dringenden Fällen an Frau Albers wenden kann. Wo stelle ich das im Webmail ein?",
     ])
     func personMentioningAbsenceIsAnswered(_ body: String) throws {
