@@ -68,6 +68,9 @@ import Testing
         "Our offices are closed today due to severe weather. We'll respond to all messages once we reopen.",
         "I'm on jury duty this week and won't be able to respond until Monday. Thanks for your patience.",
         "Just letting you know your email made it to us. We reply in the order we receive them, usually within a day or two.",
+        "Danke für deine Mail! Wir haben sie erhalten und melden uns in den nächsten Tagen. Bitte hab etwas Geduld.",
+        "Die Kanzlei ist aufgrund eines Umzugs vom 10. bis 14. März geschlossen. E-Mails werden erst ab dem 17. März wieder gelesen.",
+        "Thanks for your message. I've recently left Harbor Digital; this inbox will be closed at the end of the month. Please reach out to team@example.org.",
     ])
     func noticeIsAutomated(_ body: String) throws {
         let result = try TriageFixtures.classifier().classify(TriageFixtures.message(subject: "Re: Ihre Anfrage", body: body))
@@ -90,6 +93,7 @@ import Testing
         "Hiermit kündige ich meinen Vertrag zum nächstmöglichen Zeitpunkt. Ich bin ab dem 1.12. im Ruhestand und brauche die Domain nicht mehr.",
         "Danke für Ihre Nachricht. Ich bin gerade unterwegs. Das Passwort habe ich geändert, seitdem geht am Handy nichts mehr.",
         "Hello, my out of office reply is not being sent to external senders. I set it up in webmail yesterday.",
+        "Unsere Praxis ist vom 1. bis 5. Juni wegen Umzug geschlossen. In dieser Zeit soll die Domain praxis.example auf den neuen Server umgezogen werden.",
         "Sorry for my late reply, I was on holiday until yesterday. I uploaded the files by FTP but the site still shows the old page.",
         "Wir haben Ihre Nachricht erhalten, allerdings ist der Link zur Rechnung abgelaufen. Senden Sie uns die Rechnung bitte als PDF.",
         "Ich bin vom 21.12. bis 06.01. nicht im Büro. Jeder soll automatisch lesen, dass ich ab dem 07.01. wieder da bin und sich in dringenden Fällen an Frau Albers wenden kann. Wo stelle ich das im Webmail ein?",
