@@ -46,12 +46,16 @@ let package = Package(
         .executableTarget(name: "support-intake", dependencies: ["Gateway"], swiftSettings: strict,
                           linkerSettings: staticRuntime),
 
+        // Throwaway servers on loopback (Dovecot, ports, child processes) for the integration tests
+        // and the benchmarks; never linked into the gateway.
+        .target(name: "LocalServers", swiftSettings: strict),
+
         // Benchmarks are programs (release build), never timed tests.
         .executableTarget(name: "parse-benchmark", dependencies: ["MailCore"], swiftSettings: strict,
                           linkerSettings: staticRuntime),
         .executableTarget(name: "classify-benchmark", dependencies: ["MailCore", "Triage"], swiftSettings: strict,
                           linkerSettings: staticRuntime),
-        .executableTarget(name: "intake-benchmark", dependencies: ["Gateway", "MailTransport", "TicketStoreSQLite"],
+        .executableTarget(name: "intake-benchmark", dependencies: ["Gateway", "LocalServers", "MailTransport", "TicketStoreSQLite"],
                           swiftSettings: strict, linkerSettings: staticRuntime),
         // Fuzzing entry point over the parser (see README, "Fuzzing").
         .executableTarget(name: "parse-fuzz", dependencies: ["MailCore"], swiftSettings: strict,
@@ -64,7 +68,7 @@ let package = Package(
         .testTarget(name: "IMAPCoreTests", dependencies: ["IMAPCore"], swiftSettings: strict),
         .testTarget(name: "TicketsTests", dependencies: ["Tickets", "MailCore", "Triage"], swiftSettings: strict),
         .testTarget(name: "IntegrationTests",
-                    dependencies: ["Gateway", "MailTransport", "TicketStoreSQLite", "Tickets", "MailCore"],
+                    dependencies: ["Gateway", "LocalServers", "MailTransport", "TicketStoreSQLite", "Tickets", "MailCore"],
                     swiftSettings: strict),
     ]
 )

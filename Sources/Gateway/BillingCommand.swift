@@ -13,7 +13,8 @@ enum BillingCommand: Command {
           Only extended tickets whose costs the customer accepted are billed. Rounding is per ticket:
           the ticket's running total is rounded up to started quarter hours, and a month bills the
           quarter hours started in it (7 + 10 + 20 minutes = 37 = 3 quarter hours, not 1 + 1 + 2).
-          A time entry belongs to the month (UTC) it was logged in.
+          A time entry belongs to the month it was logged in, in billing.timeZone of the
+          configuration (an IANA name; default Europe/Berlin).
           --csv: RFC 4180 CSV (UTF-8, header row, comma, decimal point).
           --semicolon: with --csv, for German Excel: semicolons, decimal commas, UTF-8 byte order mark.
           --json: one JSON object per line: "row" is ticket, customer_total or total; amounts in integer cents.
@@ -41,7 +42,7 @@ enum BillingCommand: Command {
         let store = try StoreOpener.open(configuration)
         let report: BillingReport
         do {
-            report = try BillingReport(month: month, work: try store.billingWork(month: month), rateCents: rate,
+            report = try BillingReport(month: month, work: try store.billingWork(month: month, timeZone: configuration.billingTimeZone), rateCents: rate,
                                        currency: configuration.billingCurrency)
         } catch let overflow as BillingReport.Overflow {
             throw CommandError.failed(overflow.description)

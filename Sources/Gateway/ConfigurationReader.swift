@@ -31,6 +31,15 @@ struct ConfigurationReader {
         return text
     }
 
+    /// An IANA time zone name (`Europe/Berlin`), `fallback` when absent.
+    func timeZone(_ key: String, default fallback: String) throws -> TimeZone {
+        let name = try string(key) ?? fallback
+        guard let zone = TimeZone(identifier: name) else {
+            throw error(key, "'\(name)' is not a time zone name (IANA, like Europe/Berlin or UTC)")
+        }
+        return zone
+    }
+
     func requiredString(_ key: String) throws -> String {
         guard let text = try string(key) else { throw error(key, "is missing") }
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw error(key, "is empty") }

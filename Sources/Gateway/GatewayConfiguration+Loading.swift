@@ -46,7 +46,9 @@ extension GatewayConfiguration {
             database: try root.requiredString("database"), templates: try root.string("templates"),
             faq: try root.string("faq"), rules: try root.string("rules"),
             billingCurrency: try billing?.string("currency") ?? "EUR",
-            quarterHourRateCents: try billing?.number("quarterHourRateCents").map { Int($0) })
+            quarterHourRateCents: try billing?.number("quarterHourRateCents").map { Int($0) },
+            billingTimeZone: try billing?.timeZone("timeZone", default: Self.defaultBillingTimeZone)
+                ?? TimeZone(identifier: Self.defaultBillingTimeZone) ?? TimeZone(secondsFromGMT: 0) ?? .current)
     }
 
     private static func imap(_ section: ConfigurationReader, environment: [String: String]) throws -> IMAP {

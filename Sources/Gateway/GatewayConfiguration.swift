@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Tickets
 
 /// The gateway's configuration file (contracts/cli.md), checked when loaded.
@@ -49,6 +49,10 @@ public struct GatewayConfiguration: Sendable {
     public var rules: String?
     public var billingCurrency: String
     public var quarterHourRateCents: Int?
+    /// Whose calendar months the billing report uses (`billing.timeZone`).
+    public var billingTimeZone: TimeZone
+    /// The provider is a German host: its months begin at midnight in Berlin.
+    public static let defaultBillingTimeZone = "Europe/Berlin"
 
     /// The intake cycle's settings.
     public var intake: IntakeConfiguration {

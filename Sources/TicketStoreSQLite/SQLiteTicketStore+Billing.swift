@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Tickets
 
 /// Billing and rule feedback: aggregates over time entries and decisions, done in SQL so that the
@@ -21,8 +21,9 @@ extension SQLiteTicketStore {
         return hours
     }
 
-    public func billingWork(month: BillingMonth) throws -> [BillingWork] {
-        try database.query("""
+    public func billingWork(month: BillingMonth, timeZone: TimeZone) throws -> [BillingWork] {
+        let (start, end) = month.interval(in: timeZone)
+        return try database.query("""
             SELECT t.customer, t.number, t.subject,
                    SUM(CASE WHEN e.worked_at >= ?1 THEN e.minutes ELSE 0 END),
                    SUM(CASE WHEN e.worked_at < ?1 THEN e.minutes ELSE 0 END)
@@ -30,7 +31,7 @@ extension SQLiteTicketStore {
             WHERE t.id IN (SELECT ticket_id FROM time_entries WHERE worked_at >= ?1 AND worked_at < ?2)
               AND e.worked_at < ?2 AND \(Self.billable)
             GROUP BY t.id
-            """, [.text(Self.start(of: month)), .text(Self.start(of: month.next))]) {
+            """, [.text(SQLiteTimestamp.text(start)), .text(SQLiteTimestamp.text(end))]) {
             BillingWork(customer: $0.text(0) ?? "", ticketNumber: String($0.int64(1)), subject: $0.text(2) ?? "",
                         minutesInMonth: $0.int(3), minutesBefore: $0.int(4))
         }
@@ -45,10 +46,5 @@ extension SQLiteTicketStore {
                 rules: Set(JSONText.decode([ClassificationReason].self, from: $0.text(0), fallback: []).map(\.rule)),
                 suggested: $0.text(1).flatMap(Handling.init(rawValue:)), confirmed: $0.text(2).flatMap(Handling.init(rawValue:)))
         }
-    }
-
-    /// The month's first instant in the store's timestamp format (which sorts as time).
-    static func start(of month: BillingMonth) -> String {
-        "\(month)-01T00:00:00.000Z"
     }
 }

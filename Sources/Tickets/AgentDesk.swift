@@ -1,3 +1,5 @@
+public import Foundation
+
 /// What agents do with tickets (issue 6): confirm or override the suggested handling, record the
 /// customer's cost acceptance, log time, and read what billing and rule tuning need. A protocol of
 /// its own beside `TicketStore`, which the intake uses; the SQLite store implements both.
@@ -30,8 +32,9 @@ public protocol AgentDesk: AnyObject {
     func suggestionClassification(ticketNumber: String) throws -> Classification?
     /// Billable quarter hours of these tickets (0 for tickets that are not billable).
     func billableQuarterHours(ticketNumbers: [String]) throws -> [String: Int]
-    /// Per billable ticket with time in `month`: the minutes worked in it and the minutes before it.
-    func billingWork(month: BillingMonth) throws -> [BillingWork]
+    /// Per billable ticket with time in `month` (its calendar month in `timeZone`): the minutes
+    /// worked in it and the minutes before it.
+    func billingWork(month: BillingMonth, timeZone: TimeZone) throws -> [BillingWork]
     /// Every ticket with a suggestion: the rules that fired on its first mail and the agent's decision.
     func ruleDecisions() throws -> [RuleFeedback.Decision]
 }

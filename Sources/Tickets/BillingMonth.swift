@@ -1,5 +1,8 @@
-/// A calendar month of the billing report, as typed: `YYYY-MM` exactly (`2026-11`). Months are
-/// UTC calendar months, like every time the store keeps.
+public import Foundation
+
+/// A calendar month of the billing report, as typed: `YYYY-MM` exactly (`2026-11`). Which instants
+/// belong to it depends on the billing time zone (`interval(in:)`): work logged at 00:30 on
+/// 1 December in Berlin is December's, although the store keeps it as 23:30 UTC on 30 November.
 public struct BillingMonth: Sendable, Hashable, CustomStringConvertible {
     public static let years = 1970...9999
 
@@ -33,6 +36,18 @@ public struct BillingMonth: Sendable, Hashable, CustomStringConvertible {
     /// The month after this one (December → January of the next year).
     public var next: BillingMonth {
         month == 12 ? BillingMonth(uncheckedYear: year + 1, month: 1) : BillingMonth(uncheckedYear: year, month: month + 1)
+    }
+
+    /// The month's first instant and the next month's first instant, as local midnight in `timeZone`
+    /// (a daylight-saving change inside the month does not matter; none happens at midnight in Europe).
+    public func interval(in timeZone: TimeZone) -> (start: Date, end: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let start = { (month: BillingMonth) in
+            calendar.date(from: DateComponents(year: month.year, month: month.month, day: 1))
+                ?? Date(timeIntervalSince1970: 0)
+        }
+        return (start(self), start(next))
     }
 
     /// `2026-11`.

@@ -1,4 +1,5 @@
 import Foundation
+import LocalServers
 
 /// The whole intake as an operator runs it: one `support-intake poll --once` process (fetch, parse,
 /// classify, ticket in SQLite, reply over SMTP, mark with `$SupportIntake`) against the benchmark's
@@ -20,7 +21,7 @@ enum FullIntakeRun {
     ///   - classify: with the rules and FAQ catalogue of Config/ (as in production), or without.
     ///   - sink: where replies go (with Templates/ and a billing rate, as scripts/demo configures
     ///     them); nil turns replies off.
-    static func poll(_ server: BenchmarkDovecot, binary: String, classify: Bool, replyingTo sink: SMTPSink? = nil) throws -> Result {
+    static func poll(_ server: LocalDovecot, binary: String, classify: Bool, replyingTo sink: SMTPSink? = nil) throws -> Result {
         let folder = "\(server.directory)/intake-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let rules = classify ? #", "rules": "Config/rules.json", "faq": "Config/faq.json""# : ""
@@ -32,13 +33,13 @@ enum FullIntakeRun {
             """
         } ?? ""
         let config = """
-            {"imap": {"url": "imap://127.0.0.1:\(server.port)/INBOX", "username": "\(server.user)",
+            {"imap": {"url": "imap://127.0.0.1:\(server.imapPort)/INBOX", "username": "\(server.user)",
                       "password": "\(server.password)", "allowInsecure": true, "quarantineMailbox": "Quarantine"},
              "database": "\(folder)/tickets.sqlite"\(rules)\(replies)}
             """
         try config.write(toFile: "\(folder)/config.json", atomically: true, encoding: .utf8)
         let stopwatch = Stopwatch(.children)
-        try BenchmarkDovecot.spawnAndWait(binary, ["poll", "--once", "--config", "\(folder)/config.json"],
+        try ChildProcess.run(binary, ["poll", "--once", "--config", "\(folder)/config.json"],
                                           errorLog: "\(folder)/poll.log")
         let timing = stopwatch.stop()
         let database = "\(folder)/tickets.sqlite"
@@ -57,7 +58,7 @@ enum FullIntakeRun {
     /// One number from the database, read with the sqlite3 shell so the benchmark needs no store code.
     private static func count(_ query: String, database: String) throws -> Int {
         let output = "\(database).count"
-        try BenchmarkDovecot.spawnAndWait("/bin/sh", ["-c", "sqlite3 '\(database)' \"\(query)\" > '\(output)'"])
+        try ChildProcess.run("/bin/sh", ["-c", "sqlite3 '\(database)' \"\(query)\" > '\(output)'"])
         let text = try String(contentsOfFile: output, encoding: .utf8)
         guard let count = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             throw BenchmarkError("could not read '\(query)' from \(database): '\(text)'")

@@ -1,11 +1,12 @@
 import Foundation
+import LocalServers
 
 /// The peer figure: isync's `mbsync` pulling the same mailbox into a fresh Maildir.
 enum MbsyncRun {
     /// Pulls INBOX once; returns the time it took and how many message files it wrote.
     /// - Parameter fsync: mbsync's default is on (every message file is synced to disk); off
     ///   measures the IMAP transfer alone.
-    static func pull(from server: BenchmarkDovecot, fsync: Bool) throws -> (timing: Timing, messages: Int) {
+    static func pull(from server: LocalDovecot, fsync: Bool) throws -> (timing: Timing, messages: Int) {
         let target = "\(server.directory)/mbsync-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         let config = """
@@ -13,7 +14,7 @@ enum MbsyncRun {
 
             IMAPAccount bench
             Host 127.0.0.1
-            Port \(server.port)
+            Port \(server.imapPort)
             User \(server.user)
             Pass \(server.password)
             SSLType None
@@ -38,7 +39,7 @@ enum MbsyncRun {
         let configFile = "\(target)/mbsyncrc"
         try config.write(toFile: configFile, atomically: true, encoding: .utf8)
         let stopwatch = Stopwatch(.children)
-        try BenchmarkDovecot.spawnAndWait("/usr/bin/mbsync", ["-q", "-c", configFile, "bench"])
+        try ChildProcess.run("/usr/bin/mbsync", ["-q", "-c", configFile, "bench"])
         let timing = stopwatch.stop()
         let files = ["new", "cur"].reduce(0) { count, folder in
             count + ((try? FileManager.default.contentsOfDirectory(atPath: "\(target)/INBOX/\(folder)"))?.count ?? 0)

@@ -1,4 +1,5 @@
 import Glibc
+import LocalServers
 
 /// Postfix's `smtp-sink` on 127.0.0.1 as the benchmark's SMTP server: it accepts every mail and
 /// throws it away, fast enough not to be what is measured (Python's aiosmtpd tops out near
@@ -11,10 +12,10 @@ final class SMTPSink {
     private let pid: pid_t
 
     init() throws {
-        port = try BenchmarkDovecot.freePort()
+        port = try LoopbackPort.free()
         // smtp-sink refuses to run as root without a user to drop to.
-        pid = try BenchmarkDovecot.spawn(Self.path, ["-u", "nobody", "127.0.0.1:\(port)", Self.backlog])
-        guard BenchmarkDovecot.waitForGreeting(port: port) else {
+        pid = try ChildProcess.spawn(Self.path, ["-u", "nobody", "127.0.0.1:\(port)", Self.backlog])
+        guard LoopbackPort.greets(port: port, within: LocalDovecot.startupTimeoutSeconds) else {
             kill(pid, SIGTERM)
             throw BenchmarkError("smtp-sink did not greet on port \(port)")
         }

@@ -22,6 +22,7 @@
 // `scripts/install-deps --test`; run as root (Dovecot's mail processes run as nobody).
 import Foundation
 import MailTransport
+import LocalServers
 
 let arguments = CommandLine.arguments.dropFirst()
 
@@ -46,8 +47,8 @@ let shape: BenchmarkMail.Shape = {
 }()
 
 /// One timed pass: select, search all UIDs, fetch them all.
-func fetchAll(_ server: BenchmarkDovecot) throws -> (timing: Timing, messages: Int) {
-    let configuration = IMAPConfiguration(url: "imap://127.0.0.1:\(server.port)/INBOX", username: server.user,
+func fetchAll(_ server: LocalDovecot) throws -> (timing: Timing, messages: Int) {
+    let configuration = IMAPConfiguration(url: "imap://127.0.0.1:\(server.imapPort)/INBOX", username: server.user,
                                           password: server.password, allowInsecure: true, fetchBatchSize: batchSize)
     let stopwatch = Stopwatch(.inProcess)
     let session = try IMAPSession(configuration: configuration)
@@ -88,7 +89,7 @@ struct BestTimes {
 
 do {
     var best = BestTimes()
-    let server = try BenchmarkDovecot()
+    let server = try LocalDovecot.forBenchmark()
     let sink = try SMTPSink()
     let messages = (1...messageCount).map { BenchmarkMail.make($0, shape: shape) }
     try server.seed(messages)
@@ -97,7 +98,7 @@ do {
     let classify = try BenchmarkWiring.classify()
     let planner = try BenchmarkWiring.planner()
     print("intake-benchmark: \(messages.count) messages of ~\(messages.map(\.count).reduce(0, +) / messages.count) bytes (\(shape.rawValue)), UID FETCH batches of \(batchSize), "
-          + "Dovecot on 127.0.0.1:\(server.port), smtp-sink on 127.0.0.1:\(sink.port), \(rounds) rounds; load average \(loadAverage())")
+          + "Dovecot on 127.0.0.1:\(server.imapPort), smtp-sink on 127.0.0.1:\(sink.port), \(rounds) rounds; load average \(loadAverage())")
     let warmup = try fetchAll(server)
     report("IMAP fetch (first pass, Dovecot indexes)", messages: warmup.messages, warmup.timing)
 

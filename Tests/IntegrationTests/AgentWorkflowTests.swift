@@ -30,11 +30,12 @@ struct AgentWorkflowTests {
         from: "kunde2@example.org", messageID: "std-2@example.org", subject: "Postfach voll",
         body: "Hallo, mein Postfach ist voll und ich bekomme keine Mails mehr. Wie kann ich den Speicherplatz erhöhen?\nGruß")
 
-    /// The current UTC month, `YYYY-MM`: time entries are logged now.
-    static func currentMonth() -> String {
+    /// The month `date` falls in for the billing report, `YYYY-MM`: the test gateway bills in the
+    /// default zone, Europe/Berlin.
+    static func billingMonth(of date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month], from: Date())
+        calendar.timeZone = TimeZone(identifier: "Europe/Berlin") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month], from: date)
         return String(format: "%04d-%02d", parts.year ?? 0, parts.month ?? 0)
     }
 
@@ -88,7 +89,10 @@ struct AgentWorkflowTests {
         #expect((listed.first?["billable_quarter_hours"] as? NSNumber)?.intValue == 3)
 
         // The month the entries were logged in (not "now": a run across midnight at a month's end would differ).
-        let month = String(((ticket["time_entries"] as? [[String: Any]])?.first?["worked_at"] as? String ?? Self.currentMonth()).prefix(7))
+        let workedAt = (ticket["time_entries"] as? [[String: Any]])?.first?["worked_at"] as? String
+        let timestamps = ISO8601DateFormatter()
+        timestamps.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let month = Self.billingMonth(of: try #require(workedAt.flatMap(timestamps.date(from:)), "worked_at: \(workedAt ?? "none")"))
         let report = try gateway.run(["billing", "report", "--month", month, "--csv"])
         #expect(report.status == 0, "\(report.stderr)")
         let rows = report.stdout.components(separatedBy: "\r\n")

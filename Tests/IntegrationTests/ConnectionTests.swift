@@ -1,6 +1,7 @@
 import Foundation
 import MailTransport
 import Testing
+import LocalServers
 
 /// Connecting and logging in against a real Dovecot: every transport the gateway supports, and
 /// one clear error for each way it can go wrong.
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func closedPortIsAConnectError() throws {
-        let port = try LoopbackSocket.freePort()
+        let port = try LoopbackPort.free()
         let configuration = IMAPConfiguration(url: "imaps://127.0.0.1:\(port)/INBOX", username: "u", password: "p",
                                               connectTimeout: 5, responseTimeout: 5)
         let error = try #require(throws: IMAPSessionError.self) { try IMAPSession(configuration: configuration).select("INBOX") }

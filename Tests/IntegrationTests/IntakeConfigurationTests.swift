@@ -23,6 +23,19 @@ struct IntakeConfigurationTests {
         #expect(configuration.database == "var/support-intake.sqlite")
         #expect(configuration.smtp?.url == "smtps://mail.example-hosting.de:465")
         #expect(configuration.quarterHourRateCents == 2500)
+        #expect(configuration.billingTimeZone.identifier == "Europe/Berlin")
+    }
+
+    @Test("billing.timeZone takes IANA names; anything else is an error naming the key")
+    func billingTimeZone() throws {
+        let utc = try Self.write(#"{"imap": {"url": "imaps://m", "username": "u"}, "database": "x", "billing": {"timeZone": "UTC"}}"#)
+        #expect(try GatewayConfiguration.load(path: utc, environment: [:]).billingTimeZone.secondsFromGMT() == 0)
+        let wrong = try Self.write(#"{"imap": {"url": "imaps://m", "username": "u"}, "database": "x", "billing": {"timeZone": "Berlin"}}"#)
+        #expect {
+            try GatewayConfiguration.load(path: wrong, environment: [:])
+        } throws: { error in
+            "\(error)".contains("billing.timeZone") && "\(error)".contains("'Berlin' is not a time zone")
+        }
     }
 
     @Test("the password comes from the environment, else password, else passwordFile (trailing newline dropped)")

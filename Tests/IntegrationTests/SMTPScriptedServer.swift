@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import LocalServers
 
 /// A scripted SMTP server on 127.0.0.1 for what aiosmtpd will not do on request: stop
 /// answering, to prove every wait is bounded, or drop the connection, to prove the next send
@@ -24,7 +25,7 @@ final class SMTPScriptedServer: @unchecked Sendable {
     init(_ mode: Mode) throws {
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw TestServerError("socket() failed: errno \(errno)") }
-        var address = LoopbackSocket.address(port: 0)
+        var address = LoopbackPort.address(port: 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let ready = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in

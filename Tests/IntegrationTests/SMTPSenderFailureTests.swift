@@ -1,6 +1,7 @@
 import Foundation
 import MailTransport
 import Testing
+import LocalServers
 
 /// Every way a send can fail ends in the outcome the outbox needs: park (permanent, with the
 /// server's words), retry later (transient), and never a wait longer than the configured limits.
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func refusedConnectionIsTransient() throws {
-        let port = try LoopbackSocket.freePort()
+        let port = try LoopbackPort.free()
         let sender = try SMTPSender(SMTPTestEndpoints.configuration(port: port, allowInsecure: true))
         let delivery = try sender.send(from: SMTPTestEndpoints.supportAddress, to: [SMTPTestEndpoints.customer],
                                        bytes: SMTPTestEndpoints.message(body: "x\r\n"))
@@ -100,7 +101,7 @@ import Testing
 
     @Test(arguments: unsafeAddresses)
     func unsafeRecipientIsPermanentWithoutContactingTheServer(address: String) throws {
-        let port = try LoopbackSocket.freePort()
+        let port = try LoopbackPort.free()
         let sender = try SMTPSender(SMTPTestEndpoints.configuration(port: port, allowInsecure: true))
         let delivery = try sender.send(from: SMTPTestEndpoints.supportAddress, to: [address],
                                        bytes: SMTPTestEndpoints.message(body: "x\r\n"))
@@ -112,7 +113,7 @@ import Testing
 
     @Test(arguments: ["support@example-hosting.de\r\nRSET", "<support@example-hosting.de>", "support @example-hosting.de"])
     func unsafeSenderIsPermanentWithoutContactingTheServer(address: String) throws {
-        let port = try LoopbackSocket.freePort()
+        let port = try LoopbackPort.free()
         let sender = try SMTPSender(SMTPTestEndpoints.configuration(port: port, allowInsecure: true))
         let delivery = try sender.send(from: address, to: [SMTPTestEndpoints.customer], bytes: SMTPTestEndpoints.message(body: "x\r\n"))
         guard case .permanentFailure(let failure) = delivery else { Issue.record("not permanent: \(delivery)"); return }
@@ -120,7 +121,7 @@ import Testing
     }
 
     @Test func noRecipientsIsPermanent() throws {
-        let sender = try SMTPSender(SMTPTestEndpoints.configuration(port: try LoopbackSocket.freePort(), allowInsecure: true))
+        let sender = try SMTPSender(SMTPTestEndpoints.configuration(port: try LoopbackPort.free(), allowInsecure: true))
         let delivery = try sender.send(from: SMTPTestEndpoints.supportAddress, to: [], bytes: SMTPTestEndpoints.message(body: "x\r\n"))
         guard case .permanentFailure(let failure) = delivery else { Issue.record("not permanent: \(delivery)"); return }
         #expect(failure.kind == .invalidAddress)

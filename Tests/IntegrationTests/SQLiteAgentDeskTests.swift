@@ -39,6 +39,8 @@ struct SQLiteAgentDeskTests {
     }
 
     static func month(_ text: String) throws -> BillingMonth { try BillingMonth(text) }
+    static let berlin = TimeZone(identifier: "Europe/Berlin") ?? .current
+    static let utc = TimeZone(identifier: "UTC") ?? .current
 
     @Test("an override composes the notice in reply to the customer's mail and queues it with the decision")
     func overrideQueuesNotice() throws {
@@ -85,15 +87,31 @@ struct SQLiteAgentDeskTests {
             _ = try seeded.store.logTime(TimeEntryRequest(ticketNumber: "1001", minutes: minutes, agent: "bob", note: nil,
                                                           force: false, at: at))
         }
-        let novemberReport = try BillingReport(month: Self.month("2026-11"), work: try seeded.store.billingWork(month: Self.month("2026-11")),
+        let novemberReport = try BillingReport(month: Self.month("2026-11"), work: try seeded.store.billingWork(month: Self.month("2026-11"), timeZone: Self.berlin),
                                                rateCents: 2500, currency: "EUR")
-        let decemberWork = try seeded.store.billingWork(month: Self.month("2026-12"))
+        let decemberWork = try seeded.store.billingWork(month: Self.month("2026-12"), timeZone: Self.berlin)
         #expect(decemberWork == [BillingWork(customer: "kunde1@example.org", ticketNumber: "1001", subject: "vServer einrichten",
                                              minutesInMonth: 17, minutesBefore: 7)])
         let decemberReport = try BillingReport(month: Self.month("2026-12"), work: decemberWork, rateCents: 2500, currency: "EUR")
         #expect(novemberReport.quarterHours == 1 && decemberReport.quarterHours == 1)
         #expect(try seeded.store.billableQuarterHours(ticketNumbers: ["1001"]) == ["1001": 2])
-        #expect(try seeded.store.billingWork(month: Self.month("2027-01")).isEmpty)
+        #expect(try seeded.store.billingWork(month: Self.month("2027-01"), timeZone: Self.berlin).isEmpty)
+    }
+
+    @Test("work logged at 00:30 on 1 December in Berlin bills in December there, in November in UTC")
+    func monthInTimeZone() throws {
+        let seeded = try Seeded()
+        _ = try seeded.store.acceptCosts(AgentCostAcceptance(ticketNumber: "1001", via: .phone, agent: "bob", note: nil,
+                                                             at: Self.november)) { _ in nil }
+        let berlinMidnightPlusHalf = Date(timeIntervalSince1970: 1_796_081_400)  // 2026-11-30T23:30Z = 2026-12-01 00:30 CET
+        _ = try seeded.store.logTime(TimeEntryRequest(ticketNumber: "1001", minutes: 20, agent: "bob", note: nil, force: false,
+                                                      at: berlinMidnightPlusHalf))
+        let inDecember = [BillingWork(customer: "kunde1@example.org", ticketNumber: "1001", subject: "vServer einrichten",
+                                      minutesInMonth: 20, minutesBefore: 0)]
+        #expect(try seeded.store.billingWork(month: Self.month("2026-12"), timeZone: Self.berlin) == inDecember)
+        #expect(try seeded.store.billingWork(month: Self.month("2026-11"), timeZone: Self.berlin).isEmpty)
+        #expect(try seeded.store.billingWork(month: Self.month("2026-11"), timeZone: Self.utc) == inDecember)
+        #expect(try seeded.store.billingWork(month: Self.month("2026-12"), timeZone: Self.utc).isEmpty)
     }
 
     @Test("a refusal inside the transaction leaves nothing behind")

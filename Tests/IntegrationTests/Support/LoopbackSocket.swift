@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import LocalServers
 
 /// A blocking TCP client on 127.0.0.1 for seeding test servers (IMAP APPEND, LMTP): send bytes,
 /// read CRLF lines. Plain sockets on purpose: the seeding path must not share code with the
@@ -16,7 +17,7 @@ final class LoopbackSocket {
         // Small command writes must not wait for Nagle/delayed-ACK (40 ms per LMTP message otherwise).
         var noDelay: Int32 = 1
         setsockopt(descriptor, Int32(IPPROTO_TCP), TCP_NODELAY, &noDelay, socklen_t(MemoryLayout<Int32>.size))
-        var address = LoopbackSocket.address(port: port)
+        var address = LoopbackPort.address(port: port)
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -28,29 +29,6 @@ final class LoopbackSocket {
 
     deinit {
         close(descriptor)
-    }
-
-    static func address(port: Int) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return address
-    }
-
-    /// A port that was free a moment ago (bind to port 0, read it, close).
-    static func freePort() throws -> Int {
-        let probe = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(probe) }
-        var address = address(port: 0)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(probe, pointer, length) == 0 && getsockname(probe, pointer, &length) == 0
-            }
-        }
-        guard bound else { throw TestServerError("could not find a free port: errno \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     func send(_ bytes: [UInt8]) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import LocalServers
 
 /// A tiny scripted IMAP server on loopback for what a real Dovecot cannot easily show: it logs
 /// anyone in (offering PLAIN and XOAUTH2, recording the login line), answers SELECT, and then
@@ -21,7 +22,7 @@ final class ScriptedIMAPServer: @unchecked Sendable {
         self.listener = listener
         var reuse: Int32 = 1
         setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
-        var address = LoopbackSocket.address(port: 0)
+        var address = LoopbackPort.address(port: 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let ready = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in

@@ -25,6 +25,7 @@ extension TestDovecot {
     /// Delivers over LMTP, like a real MTA would; Dovecot adds Return-Path, Delivered-To and
     /// Received at the top.
     func deliver(_ messages: [[UInt8]], sender: String = "customer@example.net") throws {
+        guard let lmtpPort else { throw TestServerError("this Dovecot was started without LMTP") }
         let socket = try LoopbackSocket(port: lmtpPort)
         _ = try socket.readLine()
         try socket.send("LHLO test.example\r\n")

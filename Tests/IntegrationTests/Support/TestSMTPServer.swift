@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import LocalServers
 
 /// A recording SMTP server on 127.0.0.1 for tests: scripts/test-smtp-server.py (aiosmtpd) in a
 /// child process, writing every accepted message's exact bytes (after dot-unstuffing) to a
@@ -44,7 +45,7 @@ final class TestSMTPServer {
         var template = Array("\(FileManager.default.temporaryDirectory.path)/support-intake-smtp-XXXXXX".utf8CString)
         guard let created = mkdtemp(&template) else { throw TestServerError("mkdtemp failed: errno \(errno)") }
         directory = String(cString: created)
-        port = try LoopbackSocket.freePort()
+        port = try LoopbackPort.free()
         var arguments = ["\(Self.repositoryRoot)/scripts/test-smtp-server.py", "--port", "\(port)", "--dir", "\(directory)/mail"]
         if options.tls {
             certificateFile = "\(directory)/cert.pem"

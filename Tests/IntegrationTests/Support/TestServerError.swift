@@ -1,13 +1,9 @@
-/// Why a test server could not be started or used. A missing server program is a failure with
-/// the fix in the message, never a skipped test.
+/// Why a test server could not be used (a missing program is `LocalServerError`, with the fix in
+/// its message: a failure, never a skipped test).
 struct TestServerError: Error, CustomStringConvertible {
     var description: String
 
     init(_ description: String) {
         self.description = description
-    }
-
-    static func missing(_ program: String) -> TestServerError {
-        TestServerError("\(program) not found: run scripts/install-deps --test (installs dovecot-imapd, dovecot-lmtpd, isync, openssl)")
     }
 }
