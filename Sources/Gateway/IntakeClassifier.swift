@@ -39,7 +39,10 @@ public enum IntakeClassifier {
                 ClassificationReason(rule: hit.rule, weight: hit.weight,
                                      evidence: hit.note.map { "\(hit.evidence) (\($0))" } ?? hit.evidence)
             },
-            faq: verdict.faq.map { FAQReference(id: $0.id, title: $0.title, url: $0.url) })
+            faq: verdict.faq.map { FAQReference(id: $0.id, title: $0.title, url: $0.url) },
+            machineEvidence: verdict.reasons.reduce(0) { sum, hit in
+                hit.target == .category(.automated) && hit.weight > 0 ? sum + hit.weight : sum
+            })
     }
 
     private static func read(_ path: String, key: String, _ configuration: GatewayConfiguration) throws -> Data {

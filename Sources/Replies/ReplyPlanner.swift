@@ -8,7 +8,8 @@ import MailCore
 ///
 /// - new ticket, standard and sure → `faq-reply`; extended and sure → `cost-notice`; unsure, no
 ///   handling suggested (an unmatched follow-up) or no classifier → `received`, so that nobody
-///   mentions costs before an agent has decided;
+///   mentions costs before an agent has decided; but nothing at all for an unsure mail with some
+///   machine evidence (it may be a notice: a missing receipt costs less than a mail loop);
 /// - follow-up → nothing (an agent answers), except the customer's acceptance of costs, which is
 ///   confirmed once with `cost-accepted`;
 /// - and never past `LoopGuard`: automated or bulk mail, machines, ourselves, the hourly/daily budget.
@@ -37,6 +38,10 @@ public struct ReplyPlanner: Responder, Sendable {
             }
             kind = .costAccepted
         } else {
+            if let classification = record.classification, classification.needsReview, classification.machineEvidence > 0 {
+                return .suppress(reason: "the mail reads partly like an automated notice (machine evidence "
+                    + "\(classification.machineEvidence)): an agent looks before anything is sent")
+            }
             kind = Self.kind(for: record.classification)
         }
         let recipient = record.replyAddress ?? ""

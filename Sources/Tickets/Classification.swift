@@ -14,10 +14,14 @@ public struct Classification: Sendable, Hashable {
     public var reasons: [ClassificationReason]
     /// The FAQ articles that fit, best first (linked in the reply).
     public var faq: [FAQReference]
+    /// What the rules for machine-written mail scored on it before a person's words were weighed
+    /// (0 when none fired). Above 0 on a request the mail reads partly like a notice. Used at
+    /// intake only, not stored.
+    public var machineEvidence: Double
 
     public init(
         category: Category, suggestedHandling: Handling?, confidence: Double, needsReview: Bool,
-        language: String?, reasons: [ClassificationReason], faq: [FAQReference] = []
+        language: String?, reasons: [ClassificationReason], faq: [FAQReference] = [], machineEvidence: Double = 0
     ) {
         self.category = category
         self.suggestedHandling = suggestedHandling
@@ -26,6 +30,7 @@ public struct Classification: Sendable, Hashable {
         self.language = language
         self.reasons = reasons
         self.faq = faq
+        self.machineEvidence = machineEvidence
     }
 
     /// Whether the mail is recorded without a ticket (RFC 3834 automated mail, bulk mail).

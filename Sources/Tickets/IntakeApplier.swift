@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// What the intake commits for one message, over any store's `IntakeWriter` (call it inside the
 /// store's transaction).

@@ -79,22 +79,40 @@ struct IntakeConfigurationTests {
             == #"ts=T level=error event=poll.failed reason="login \"refused\"\nby server" uid=12 empty="""#)
     }
 
+    static let configFolder = IntakeCommandRunner.repositoryRoot.appendingPathComponent("Config")
+
+    /// The intake's classifier as a configuration with the repository's rules and FAQ catalogue makes it.
+    static func repositoryClassifier() throws -> IntakeCycle.Classify {
+        let path = try write("""
+            {"imap": {"url": "imaps://mail.example", "username": "u"}, "database": "x",
+             "rules": "\(configFolder.appendingPathComponent("rules.json").path)",
+             "faq": "\(configFolder.appendingPathComponent("faq.json").path)"}
+            """)
+        return try IntakeClassifier.make(try GatewayConfiguration.load(path: path, environment: [:]))
+    }
+
     @Test("with rules and faq configured, the intake classifies: example mails map to handling or no ticket",
           arguments: [("standard-de.eml", Handling.standard, false), ("extended-en.eml", .extended, false),
                       ("out-of-office-de.eml", nil, true)])
     func classifierWiring(example: String, handling: Handling?, noTicket: Bool) throws {
-        let root = IntakeCommandRunner.repositoryRoot.appendingPathComponent("Config")
-        let path = try Self.write("""
-            {"imap": {"url": "imaps://mail.example", "username": "u"}, "database": "x",
-             "rules": "\(root.appendingPathComponent("rules.json").path)",
-             "faq": "\(root.appendingPathComponent("faq.json").path)"}
-            """)
-        let classify = try IntakeClassifier.make(try GatewayConfiguration.load(path: path, environment: [:]))
-        let raw = try [UInt8](Data(contentsOf: root.appendingPathComponent("examples/\(example)")))
+        let classify = try Self.repositoryClassifier()
+        let raw = try [UInt8](Data(contentsOf: Self.configFolder.appendingPathComponent("examples/\(example)")))
         let classification = try #require(try classify(MessageParser.parse(raw)))
         #expect(classification.suggestedHandling == handling)
         #expect(classification.needsNoTicket == noTicket)
         #expect(!classification.reasons.isEmpty)
+        #expect((classification.machineEvidence > 0) == noTicket, "only the out-of-office reply reads like a machine")
+    }
+
+    @Test("a person who mentions a holiday while asking is a request, flagged for review with its machine evidence")
+    func machineEvidenceOfPerson() throws {
+        let classify = try Self.repositoryClassifier()
+        let raw = Array(("From: Kunde <kunde@example.org>\r\nSubject: Zertifikat\r\nMessage-ID: <h-1@example.org>\r\n\r\n"
+            + "Ich bin ab Montag im Urlaub und erst am 20. wieder im Büro. Können Sie vorher das SSL-Zertifikat "
+            + "für meine Domain verlängern?\r\n").utf8)
+        let classification = try #require(try classify(MessageParser.parse(raw)))
+        #expect(classification.suggestedHandling == .standard)
+        #expect(classification.needsReview && classification.machineEvidence > 0)
     }
 
     @Test("a rules file that cannot be read is a configuration error naming it")

@@ -54,6 +54,21 @@ struct ReplyPlannerTests {
         #expect(Self.kind(planner.respond(to: Self.situation(nil))) == "received")
     }
 
+    @Test("an unsure request with some machine evidence gets nothing until an agent looked; a sure one is answered")
+    func machineLikeMailHeld() throws {
+        let planner = try Self.planner()
+        var unsure = Self.classification(.standard, review: true)
+        unsure.machineEvidence = 2.5
+        guard case .suppress(let reason) = planner.respond(to: Self.situation(unsure)) else {
+            Issue.record("an unsure mail that reads like a notice was answered")
+            return
+        }
+        #expect(reason.contains("automated notice"))
+        var sure = Self.classification(.standard)
+        sure.machineEvidence = 2.5
+        #expect(Self.kind(planner.respond(to: Self.situation(sure))) == "faq-reply")
+    }
+
     @Test("the cost notice names the rate and links FAQ 1792 once, not again in the article list")
     func costNoticeValues() throws {
         guard case .send(let message) = try Self.planner().respond(to: Self.situation(Self.classification(.extended))) else {
