@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Delivers due outbox rows through a `MailSender`: marks each one sent right after the server
 /// accepted it, retries transient failures with backoff, and parks permanent ones with the
