@@ -26,6 +26,16 @@ struct Arguments {
         return value
     }
 
+    /// Removes `name VALUE` and reads VALUE as one of `Value`'s raw values; anything else is a usage
+    /// error saying what was `expected` ("standard or extended").
+    mutating func option<Value: RawRepresentable>(_ name: String, as _: Value.Type, expected: String) throws -> Value?
+    where Value.RawValue == String {
+        try option(name).map { text in
+            guard let value = Value(rawValue: text) else { throw CommandError.usage("\(name) must be \(expected), not '\(text)'") }
+            return value
+        }
+    }
+
     /// Removes and returns the next positional argument.
     mutating func positional(_ what: String) throws -> String {
         guard let index = remaining.firstIndex(where: { !$0.hasPrefix("--") || $0 == "-" }) else {

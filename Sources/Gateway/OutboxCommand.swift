@@ -24,12 +24,7 @@ enum OutboxCommand: Command {
     }
 
     private static func list(_ arguments: inout Arguments) throws -> Int32 {
-        let state = try arguments.option("--state").map { text in
-            guard let state = OutboxItem.State(rawValue: text) else {
-                throw CommandError.usage("--state must be pending, sent or failed, not '\(text)'")
-            }
-            return state
-        }
+        let state = try arguments.option("--state", as: OutboxItem.State.self, expected: "pending, sent or failed")
         let json = arguments.flag("--json")
         let configuration = try arguments.configuration()
         try arguments.finish()

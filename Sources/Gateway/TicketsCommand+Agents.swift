@@ -7,12 +7,7 @@ import Tickets
 /// store is opened (usage errors, exit 2); a refusal by the workflow changes nothing (exit 1).
 extension TicketsCommand {
     static func confirm(_ arguments: inout Arguments) throws -> Int32 {
-        let handling = try arguments.option("--as").map { text in
-            guard let handling = Handling(rawValue: text) else {
-                throw CommandError.usage("--as must be standard or extended, not '\(text)'")
-            }
-            return handling
-        }
+        let handling = try arguments.option("--as", as: Handling.self, expected: "standard or extended")
         let (agent, note) = try agentAndNote(&arguments)
         let configuration = try arguments.configuration()
         let number = try ticketNumber(&arguments)
@@ -36,12 +31,7 @@ extension TicketsCommand {
     }
 
     static func acceptCosts(_ arguments: inout Arguments) throws -> Int32 {
-        let via = try arguments.option("--via").map { text in
-            guard let channel = AcceptanceChannel(rawValue: text) else {
-                throw CommandError.usage("--via must be phone or mail, not '\(text)'")
-            }
-            return channel
-        }
+        let via = try arguments.option("--via", as: AcceptanceChannel.self, expected: "phone or mail")
         let (agent, note) = try agentAndNote(&arguments)
         guard let via else { throw CommandError.usage("--via phone|mail is required (how the customer accepted)") }
         let configuration = try arguments.configuration()

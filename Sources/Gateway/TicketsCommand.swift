@@ -46,12 +46,8 @@ enum TicketsCommand: Command {
 
     private static func list(_ arguments: inout Arguments) throws -> Int32 {
         let json = arguments.flag("--json")
-        let status = try arguments.option("--status").map { text in
-            guard let status = TicketStatus(rawValue: text) else {
-                throw CommandError.usage("--status must be one of \(TicketStatus.allCases.map(\.rawValue).joined(separator: ", ")), not '\(text)'")
-            }
-            return status
-        }
+        let status = try arguments.option(
+            "--status", as: TicketStatus.self, expected: "one of " + TicketStatus.allCases.map(\.rawValue).joined(separator: ", "))
         let limit = try arguments.option("--limit").map { text in
             guard let limit = Int(text), limit >= 1 else { throw CommandError.usage("--limit must be a whole number of at least 1, not '\(text)'") }
             return limit
