@@ -16,7 +16,7 @@ enum LedgerRow {
             messageID: row.text(3), rawSHA256: row.text(4) ?? "", contentSHA256: row.text(5) ?? "",
             state: row.text(6).flatMap(LedgerState.init(rawValue:)) ?? .failed, attempts: row.int(7),
             outcome: row.text(8), ticketNumber: row.isNull(9) ? nil : String(row.int64(9)),
-            marked: row.int(10) != 0, updatedAt: SQLiteTimestamp.date(row.text(11)))
+            marked: row.int(10) != 0, updatedAt: UTCTimestamp.date(row.text(11)))
     }
 
     /// ?1…?6: mailbox, UIDVALIDITY, UID, Message-ID, raw hash, content hash.

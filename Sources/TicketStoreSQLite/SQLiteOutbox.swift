@@ -7,7 +7,7 @@ enum SQLiteOutbox {
     /// Queues `message` as due now. The Message-ID is unique: queuing the same notice again is a no-op.
     static func insert(_ message: OutboxMessage, ticketID: Int64?, answering messageRow: Int64?, at date: Date,
                        in database: SQLiteDatabase) throws {
-        let now = SQLiteTimestamp.text(date)
+        let now = UTCTimestamp.text(date)
         try database.run("""
             INSERT INTO outbox (ticket_id, answers_message_row, kind, message_id, recipient, raw, next_attempt_at, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING
@@ -28,7 +28,7 @@ enum SQLiteOutbox {
             message: OutboxMessage(messageID: row.text(3) ?? "", kind: row.text(2) ?? "", recipient: row.text(4) ?? "",
                                    bytes: row.blob(5)),
             state: row.text(6).flatMap(OutboxItem.State.init(rawValue:)) ?? .pending, attempts: row.int(7),
-            nextAttemptAt: row.text(8).map { SQLiteTimestamp.date($0) }, lastError: row.text(9),
-            createdAt: SQLiteTimestamp.date(row.text(10)), sentAt: row.text(11).map { SQLiteTimestamp.date($0) })
+            nextAttemptAt: row.text(8).map { UTCTimestamp.date($0) }, lastError: row.text(9),
+            createdAt: UTCTimestamp.date(row.text(10)), sentAt: row.text(11).map { UTCTimestamp.date($0) })
     }
 }

@@ -9,7 +9,7 @@ extension SQLiteTicketStore {
             FROM time_entries e JOIN tickets t ON t.id = e.ticket_id WHERE t.number = ? ORDER BY e.id
             """, [.int(Int(ticketNumber) ?? -1)]) {
             TimeEntry(minutes: $0.int(0), agent: $0.text(1) ?? "", note: $0.text(2), forced: $0.int(3) != 0,
-                      workedAt: SQLiteTimestamp.date($0.text(4)))
+                      workedAt: UTCTimestamp.date($0.text(4)))
         }
     }
 
@@ -21,7 +21,7 @@ extension SQLiteTicketStore {
             """, [.int(Int(ticketNumber) ?? -1)]) {
             CostAcceptance(accepted: $0.int(0) != 0, via: $0.text(1).flatMap(AcceptanceChannel.init(rawValue:)) ?? .mail,
                            agent: $0.text(2), messageID: $0.text(3), note: $0.text(4),
-                           at: SQLiteTimestamp.date($0.text(5)))
+                           at: UTCTimestamp.date($0.text(5)))
         }
     }
 
@@ -32,7 +32,7 @@ extension SQLiteTicketStore {
             """, [.int(Int(ticketNumber) ?? -1)]) {
             AuditEntry(
                 event: TicketEvent(kind: $0.text(0) ?? "", actor: $0.text(1) ?? "", detail: $0.text(2) ?? "",
-                                   at: SQLiteTimestamp.date($0.text(3))),
+                                   at: UTCTimestamp.date($0.text(3))),
                 data: JSONText.decode([String: String].self, from: $0.text(4), fallback: [:]))
         }
     }

@@ -16,7 +16,7 @@ extension SQLiteTicketStore: AgentDesk {
             ticket.confirmedHandling = confirmation.confirmed
             ticket.confirmedBy = decision.agent
             ticket.status = confirmation.status
-            let now = SQLiteTimestamp.text(decision.at)
+            let now = UTCTimestamp.text(decision.at)
             try database.run("""
                 UPDATE tickets SET confirmed_handling = ?, confirmed_by = ?, confirmed_at = ?, status = ?, updated_at = ?
                 WHERE id = ?
@@ -48,7 +48,7 @@ extension SQLiteTicketStore: AgentDesk {
         try database.writeTransaction {
             let row = try agentTicket(acceptance.ticketNumber)
             let status = try TicketWorkflow.acceptCosts(row.ticket)
-            let now = SQLiteTimestamp.text(acceptance.at)
+            let now = UTCTimestamp.text(acceptance.at)
             try database.run("""
                 INSERT INTO cost_acceptances (ticket_id, accepted, via, agent, note, created_at) VALUES (?, 1, ?, ?, ?, ?)
                 """, [.integer(row.id), .text(acceptance.via.rawValue), .text(acceptance.agent), .optional(acceptance.note),
@@ -77,7 +77,7 @@ extension SQLiteTicketStore: AgentDesk {
         try database.writeTransaction {
             let row = try agentTicket(closing.ticketNumber)
             let status = try TicketWorkflow.close(row.ticket)
-            let now = SQLiteTimestamp.text(closing.at)
+            let now = UTCTimestamp.text(closing.at)
             try database.run("UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?",
                              [.text(status.rawValue), .text(now), .integer(row.id)])
             try insertEvent(TicketEvent(
@@ -97,7 +97,7 @@ extension SQLiteTicketStore: AgentDesk {
         try database.writeTransaction {
             let row = try agentTicket(entry.ticketNumber)
             let forced = try TicketWorkflow.logTime(on: row.ticket, force: entry.force, note: entry.note)
-            let now = SQLiteTimestamp.text(entry.at)
+            let now = UTCTimestamp.text(entry.at)
             try database.run("""
                 INSERT INTO time_entries (ticket_id, agent, minutes, note, forced, worked_at, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -146,7 +146,7 @@ extension SQLiteTicketStore: AgentDesk {
         try database.run(
             "INSERT INTO events (ticket_id, kind, actor, detail, data_json, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             [.integer(ticketID), .text(event.kind), .text(event.actor), .text(event.detail),
-             .text(JSONText.foundationEncoded(data)), .text(SQLiteTimestamp.text(event.at))])
+             .text(JSONText.foundationEncoded(data)), .text(UTCTimestamp.text(event.at))])
     }
 
     /// Composes the notice in reply to the customer's latest mail and queues it with a `reply.queued`

@@ -31,7 +31,7 @@ extension SQLiteTicketStore {
             WHERE t.id IN (SELECT ticket_id FROM time_entries WHERE worked_at >= ?1 AND worked_at < ?2)
               AND e.worked_at < ?2 AND \(Self.billable)
             GROUP BY t.id
-            """, [.text(SQLiteTimestamp.text(start)), .text(SQLiteTimestamp.text(end))]) {
+            """, [.text(UTCTimestamp.text(start)), .text(UTCTimestamp.text(end))]) {
             BillingWork(customer: $0.text(0) ?? "", ticketNumber: String($0.int64(1)), subject: $0.text(2) ?? "",
                         minutesInMonth: $0.int(3), minutesBefore: $0.int(4))
         }

@@ -5,7 +5,7 @@ extension SQLiteTicketStore {
     public func dueReplies(at date: Date, limit: Int) throws -> [OutboxItem] {
         try database.query(
             SQLiteOutbox.select + " WHERE o.state = 'pending' AND o.next_attempt_at <= ? ORDER BY o.id LIMIT ?",
-            [.text(SQLiteTimestamp.text(date)), .int(limit)], row: SQLiteOutbox.read)
+            [.text(UTCTimestamp.text(date)), .int(limit)], row: SQLiteOutbox.read)
     }
 
     /// Its own small commit right after the server's acceptance: the double-send window is this
@@ -14,7 +14,7 @@ extension SQLiteTicketStore {
         try database.writeTransaction {
             try database.run(
                 "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?",
-                [.text(SQLiteTimestamp.text(date)), .int(id)])
+                [.text(UTCTimestamp.text(date)), .int(id)])
         }
     }
 
@@ -24,8 +24,8 @@ extension SQLiteTicketStore {
                 UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
                                   state = CASE WHEN ? IS NULL THEN 'failed' ELSE state END
                 WHERE id = ?
-                """, [.text(error), .optional(retryAt.map(SQLiteTimestamp.text)),
-                      .optional(retryAt.map(SQLiteTimestamp.text)), .int(id)])
+                """, [.text(error), .optional(retryAt.map(UTCTimestamp.text)),
+                      .optional(retryAt.map(UTCTimestamp.text)), .int(id)])
         }
     }
 
@@ -46,7 +46,7 @@ extension SQLiteTicketStore {
             }) else { throw TicketStoreError.unknownOutboxItem(id) }
             guard state == .failed else { throw TicketStoreError.notParked(id: id, state: state ?? .pending) }
             try database.run("UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = ? WHERE id = ?",
-                             [.text(SQLiteTimestamp.text(date)), .int(id)])
+                             [.text(UTCTimestamp.text(date)), .int(id)])
         }
     }
 

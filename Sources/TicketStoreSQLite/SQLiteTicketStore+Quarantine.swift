@@ -4,7 +4,7 @@ public import Tickets
 extension SQLiteTicketStore {
     public func quarantine(_ attempt: FailedAttempt) throws -> Int {
         try database.writeTransaction {
-            let at = SQLiteTimestamp.text(attempt.at)
+            let at = UTCTimestamp.text(attempt.at)
             try database.run("""
                 INSERT INTO ledger (mailbox, uid_validity, uid, message_id, raw_sha256, content_sha256, state,
                                     attempts, outcome, first_seen_at, updated_at)
@@ -44,7 +44,7 @@ extension SQLiteTicketStore {
             try requireHeld(id)
             try database.run(
                 "UPDATE quarantine SET state = 'retried', resolved_at = ? WHERE id = ?",
-                [.text(SQLiteTimestamp.text(record.receivedAt)), .int(id)])
+                [.text(UTCTimestamp.text(record.receivedAt)), .int(id)])
             return try IntakeApplier.apply(record, responder: responder, to: SQLiteIntakeWriter(database: database))
         }
     }
@@ -52,7 +52,7 @@ extension SQLiteTicketStore {
     public func discardQuarantined(id: Int, at date: Date) throws {
         try database.writeTransaction {
             try requireHeld(id)
-            let at = SQLiteTimestamp.text(date)
+            let at = UTCTimestamp.text(date)
             try database.run("UPDATE quarantine SET state = 'discarded', resolved_at = ? WHERE id = ?", [.text(at), .int(id)])
             try database.run("""
                 UPDATE ledger SET state = 'discarded', outcome = 'discarded from quarantine', updated_at = ?
@@ -80,6 +80,6 @@ extension SQLiteTicketStore {
                 uid: UInt32(truncatingIfNeeded: row.int64(3))),
             messageID: row.text(4), reason: row.text(5) ?? "", attempts: row.int(6),
             state: row.text(7).flatMap(QuarantineEntry.State.init(rawValue:)) ?? .held, raw: row.blob(8),
-            size: row.int(9), quarantinedAt: SQLiteTimestamp.date(row.text(10)))
+            size: row.int(9), quarantinedAt: UTCTimestamp.date(row.text(10)))
     }
 }

@@ -27,7 +27,7 @@ extension SQLiteTicketStore {
             """, [.int(Int(ticketNumber) ?? -1)]) {
             StoredMessage(
                 messageID: $0.text(0), contentSHA256: $0.text(1) ?? "", raw: $0.blob(2), size: $0.int(3),
-                receivedAt: SQLiteTimestamp.date($0.text(4)))
+                receivedAt: UTCTimestamp.date($0.text(4)))
         }
     }
 
@@ -37,7 +37,7 @@ extension SQLiteTicketStore {
             FROM events e JOIN tickets t ON t.id = e.ticket_id WHERE t.number = ? ORDER BY e.id
             """, [.int(Int(ticketNumber) ?? -1)]) {
             TicketEvent(kind: $0.text(0) ?? "", actor: $0.text(1) ?? "", detail: $0.text(2) ?? "",
-                        at: SQLiteTimestamp.date($0.text(3)))
+                        at: UTCTimestamp.date($0.text(3)))
         }
     }
 
@@ -66,7 +66,7 @@ extension SQLiteTicketStore {
             confirmedHandling: row.text(5).flatMap(Handling.init(rawValue:)), confirmedBy: row.text(6),
             costAccepted: row.isNull(7) ? nil : row.int(7) != 0,
             messageIDs: (row.text(10) ?? "").split(separator: "\n").map(String.init),
-            billableQuarterHours: 0, createdAt: SQLiteTimestamp.date(row.text(9)),
+            billableQuarterHours: 0, createdAt: UTCTimestamp.date(row.text(9)),
             notes: JSONText.decode([String].self, from: row.text(8), fallback: []))
     }
 }

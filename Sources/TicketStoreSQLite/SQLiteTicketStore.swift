@@ -38,7 +38,7 @@ public final class SQLiteTicketStore: TicketStore {
             INSERT INTO mailboxes (name, uid_validity, last_uid, updated_at) VALUES (?1, ?2, ?3, ?4)
             ON CONFLICT (name) DO UPDATE SET uid_validity = ?2, last_uid = ?3, updated_at = ?4
             """, [.text(mailbox), .int(Int(cursor.uidValidity)), .int(Int(cursor.lastUID)),
-                  .text(SQLiteTimestamp.text(Date()))])
+                  .text(UTCTimestamp.text(Date()))])
     }
 
     public func ledgerEntries(mailbox: String, uidValidity: UInt32, uids: [UInt32]) throws -> [UInt32: LedgerEntry] {
@@ -66,7 +66,7 @@ public final class SQLiteTicketStore: TicketStore {
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'failed', 1, ?7, ?8, ?8)
                 ON CONFLICT (mailbox, uid_validity, uid) DO UPDATE
                 SET attempts = attempts + 1, outcome = ?7, updated_at = ?8 WHERE state = 'failed'
-                """, LedgerRow.values(attempt) + [.text(attempt.reason), .text(SQLiteTimestamp.text(attempt.at))])
+                """, LedgerRow.values(attempt) + [.text(attempt.reason), .text(UTCTimestamp.text(attempt.at))])
             return try ledgerEntry(attempt.key)?.attempts ?? 0
         }
     }
