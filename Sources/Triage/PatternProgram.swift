@@ -1,25 +1,36 @@
-/// Word patterns compiled into flat arrays of plain values, with the first term of each pattern
-/// bucketed by its first one or two bytes: scanning a mail touches no reference counts and tries
-/// only the patterns whose first letters fit the word at hand (classification must stay cheaper
-/// than parsing; the issue asks for 20,000 mails/s on one core).
+/// Word patterns compiled into flat arrays of plain values. Each pattern is anchored on one of its
+/// terms, the first unless a later one is much rarer ("ich .. gelöscht" waits for "gelöscht", not
+/// for every "ich"), and bucketed by the anchor's first one or two bytes: scanning a mail touches no
+/// reference counts and tries only the patterns whose anchor fits the word at hand (classification
+/// must stay cheaper than parsing; the issue asks for 20,000 mails/s on one core).
 struct PatternProgram: Sendable {
     struct Term: Sendable {
-        var kind: PhrasePattern.TermKind
+        /// The term's first eight bytes packed as a word's head is (`WordHeads`), and the mask of
+        /// those it has (0 for terms without a fixed beginning): a word whose head disagrees is
+        /// passed over without comparing bytes.
+        var head: UInt64 = 0
+        var headMask: UInt64 = 0
         var start: Int32
         var count: Int32
-        /// The term's first four bytes packed as `head` packs them, and the mask of those it has
-        /// (0 for terms without a fixed beginning): a word whose head disagrees is passed over
-        /// without comparing bytes.
-        var head: UInt32 = 0
-        var headMask: UInt32 = 0
+        var kind: PhrasePattern.TermKind
     }
 
-    /// One bucket entry of `pairEntries`: the pattern entry and its first term's head, side by side
-    /// so that walking a bucket reads one array.
+    /// One bucket entry of `pairEntries`: the pattern entry and its anchor term's head, side by side
+    /// so that walking a bucket reads one array (16 bytes an entry: the mask is kept as a shift).
     struct PairEntry: Sendable {
-        var head: UInt32
-        var headMask: UInt32
+        var head: UInt64
         var entry: Int32
+        /// `headMask` is `UInt64.max &>> maskShift`.
+        var maskShift: UInt8
+    }
+
+    /// Where a match may start, seen from its anchor word: `nearest` to `farthest` words before it
+    /// (both 0 for patterns anchored on their first term). `slot` numbers the patterns anchored
+    /// later, for remembering per scan which starts were tried already.
+    struct Anchor: Sendable {
+        var nearest: Int32 = 0
+        var farthest: Int32 = 0
+        var slot: Int32 = -1
     }
 
     /// A gap, or a choice among `termCount` terms starting at `firstTerm`.
@@ -37,17 +48,28 @@ struct PatternProgram: Sendable {
     private(set) var elements: [Element] = []
     /// Pattern `i` is `elements[patternStarts[i]..<patternStarts[i + 1]]`.
     private(set) var patternStarts: [Int32] = [0]
-    /// Patterns by the first two letters of a first term (`keyCount` buckets, compressed row storage),
-    /// each with the term's first four bytes packed (`head`, with `headMask` covering as many as it
-    /// has) to skip most attempts with one comparison.
+    /// Patterns by the first three letters of an anchor term (hashed into `tripleBucketCount`
+    /// buckets, compressed row storage), each with the term's first eight bytes to skip most attempts
+    /// with one comparison...
+    private var tripleStarts: [Int32] = []
+    private var tripleEntries: [PairEntry] = []
+    /// ...and by the two letters of a two-letter anchor term (`keyCount` buckets).
     private var pairStarts: [Int32] = []
     private var pairEntries: [PairEntry] = []
-    /// Patterns by the single byte of a one-letter first term.
+    /// Buckets of anchor terms by their first three letters: few enough for the first-level cache,
+    /// enough that a word's bucket holds a handful of terms (by two letters, "ge" holds hundreds).
+    static let tripleBucketBits = 12
+    /// Patterns by the single byte of a one-letter first term (never a later anchor).
     private var byteStarts: [Int32] = []
     private var bytePatterns: [Int32] = []
-    /// Patterns whose first term has no fixed beginning (suffix, contains, number): tried everywhere.
+    /// Patterns whose first term has no fixed beginning (suffix, contains, number) and no rarer
+    /// term to anchor on: tried everywhere.
     private var everywhere: [Int32] = []
-    /// For each pattern, the later elements that need a word with one of a few two-byte beginnings:
+    /// By pattern: where a match may start, seen from the anchor word.
+    private var anchors: [Anchor] = []
+    /// How many patterns are anchored on a later term.
+    private var anchoredLater = 0
+    /// For each pattern, the elements besides the anchor that need a word with one of a few beginnings:
     /// pattern `i` owns `requirements[requirementStarts[i]..<requirementStarts[i + 1]]`, each a range
     /// of `requirementKeys`. A pattern whose required words are absent from a text is never tried.
     private var requirementStarts: [Int32] = [0]
@@ -107,13 +129,13 @@ struct PatternProgram: Sendable {
         key(first, second) << 6 | Int(codes[Int(third)])
     }
 
-    /// A first term with this many alternatives or more is tried whole, everywhere (the bucket
+    /// An anchor term with this many alternatives or more is tried whole, everywhere (the bucket
     /// entry has eight bits for the alternative).
     static let alternativeLimit = 255
 
     init(_ patterns: [PhrasePattern]) {
-        var pairBuckets: [Int: [Int32]] = [:]
-        var heads: [Int: [(UInt32, UInt32)]] = [:]
+        var pairBuckets: [Int: [PairEntry]] = [:]
+        var tripleBuckets: [Int: [PairEntry]] = [:]
         var byteBuckets: [Int: [Int32]] = [:]
         for (index, pattern) in patterns.enumerated() {
             for element in pattern.elements {
@@ -124,7 +146,7 @@ struct PatternProgram: Sendable {
                     elements.append(Element(isGap: false, firstTerm: Int32(terms.count), termCount: Int32(alternatives.count),
                                             firstBytes: Self.firstByteMask(alternatives)))
                     for alternative in alternatives {
-                        var term = Term(kind: alternative.kind, start: Int32(termBytes.count), count: Int32(alternative.bytes.count))
+                        var term = Term(start: Int32(termBytes.count), count: Int32(alternative.bytes.count), kind: alternative.kind)
                         if alternative.kind == .exact || alternative.kind == .prefix {
                             (term.head, term.headMask) = Self.head(alternative.bytes)
                         }
@@ -134,7 +156,14 @@ struct PatternProgram: Sendable {
                 }
             }
             patternStarts.append(Int32(elements.count))
-            for element in pattern.elements.dropFirst() {
+            let anchor = PatternAnchor(pattern.elements)
+            var reach = Anchor(nearest: Int32(anchor.nearest), farthest: Int32(anchor.farthest))
+            if anchor.element > 0 {
+                reach.slot = Int32(anchoredLater)
+                anchoredLater += 1
+            }
+            anchors.append(reach)
+            for (position, element) in pattern.elements.enumerated() where position != anchor.element {
                 guard case .term(let alternatives) = element,
                       alternatives.allSatisfy({ ($0.kind == .exact || $0.kind == .prefix) && $0.bytes.count >= 2 }) else { continue }
                 let start = Int32(requirementKeys.count)
@@ -146,19 +175,25 @@ struct PatternProgram: Sendable {
                 requirements.append(start..<Int32(requirementKeys.count))
             }
             requirementStarts.append(Int32(requirements.count))
-            guard case .term(let first) = pattern.elements.first else { continue }
-            // Bucket entries name the pattern and which first alternative fits the bucket, so an
-            // attempt tries that alternative only: `pattern << 8 | alternative + 1` (0 = all).
-            var pairs: [(key: Int, head: (UInt32, UInt32), entry: Int32)] = []
+            guard case .term(let anchorTerm) = pattern.elements[anchor.element] else { continue }
+            // Bucket entries name the pattern and, for a first-term anchor, which alternative fits
+            // the bucket, so an attempt tries that alternative only: `pattern << 8 | alternative + 1`
+            // (0 = all).
+            var pairs: [(key: Int, isTriple: Bool, entry: PairEntry)] = []
             var singles: [(byte: Int, entry: Int32)] = []
-            var anywhere = first.count >= Self.alternativeLimit
-            for (position, alternative) in first.enumerated() {
-                let entry = Int32(index) << 8 | Int32(position + 1)
+            var anywhere = anchorTerm.count >= Self.alternativeLimit
+            for (position, alternative) in anchorTerm.enumerated() {
+                let entry = Int32(index) << 8 | (anchor.element == 0 ? Int32(position + 1) : 0)
                 switch alternative.kind {
                 case .exact, .prefix:
                     if alternative.bytes.count >= 2 {
-                        let key = Self.key(alternative.bytes[0], alternative.bytes[1])
-                        pairs.append((key, Self.head(alternative.bytes), entry))
+                        let bytes = alternative.bytes
+                        let pair = PairEntry(head: Self.head(bytes).head, entry: entry, maskShift: UInt8(64 - 8 * min(bytes.count, 8)))
+                        if bytes.count >= 3 {
+                            pairs.append((Self.tripleBucket(bytes[0], bytes[1], bytes[2]), true, pair))
+                        } else {
+                            pairs.append((Self.key(bytes[0], bytes[1]), false, pair))
+                        }
                     } else if let byte = alternative.bytes.first {
                         singles.append((Int(byte), entry))
                     }
@@ -170,28 +205,36 @@ struct PatternProgram: Sendable {
                 everywhere.append(Int32(index) << 8)
             } else {
                 for pair in pairs {
-                    pairBuckets[pair.key, default: []].append(pair.entry)
-                    heads[pair.key, default: []].append(pair.head)
+                    if pair.isTriple {
+                        tripleBuckets[pair.key, default: []].append(pair.entry)
+                    } else {
+                        pairBuckets[pair.key, default: []].append(pair.entry)
+                    }
                 }
                 for single in singles { byteBuckets[single.byte, default: []].append(single.entry) }
             }
         }
-        let pairPatterns: [Int32]
-        (pairStarts, pairPatterns) = Self.compress(pairBuckets, size: Self.keyCount)
-        let flatHeads = (0..<Self.keyCount).flatMap { heads[$0] ?? [] }
-        pairEntries = zip(pairPatterns, flatHeads).map { PairEntry(head: $1.0, headMask: $1.1, entry: $0) }
+        (pairStarts, pairEntries) = Self.compress(pairBuckets, size: Self.keyCount)
+        (tripleStarts, tripleEntries) = Self.compress(tripleBuckets, size: 1 << Self.tripleBucketBits)
         (byteStarts, bytePatterns) = Self.compress(byteBuckets, size: 256)
     }
 
-    /// Up to the first four bytes of `bytes`, packed, and the mask of the bytes present.
-    static func head<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> (UInt32, UInt32) {
-        var head: UInt32 = 0
-        var mask: UInt32 = 0
-        for (position, byte) in bytes.prefix(4).enumerated() {
-            head |= UInt32(byte) << UInt32(8 * position)
-            mask |= 0xFF << UInt32(8 * position)
+    /// Up to the first eight bytes of `bytes`, packed as `WordHeads` packs a word, and the mask of
+    /// the bytes present.
+    static func head(_ bytes: [UInt8]) -> (head: UInt64, mask: UInt64) {
+        var head: UInt64 = 0
+        var mask: UInt64 = 0
+        for (position, byte) in bytes.prefix(8).enumerated() {
+            head |= UInt64(byte) << UInt64(8 * position)
+            mask |= 0xFF << UInt64(8 * position)
         }
         return (head, mask)
+    }
+
+    /// The bucket of anchor terms starting with these three bytes.
+    @inline(__always)
+    static func tripleBucket(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
+        tripleSlot(triple(first, second, third), tableBits: tripleBucketBits)
     }
 
     /// Where a `triple` falls in a table of 2^`tableBits` bits (multiplicative hashing: all three
@@ -228,9 +271,9 @@ struct PatternProgram: Sendable {
         return true
     }
 
-    private static func compress(_ buckets: [Int: [Int32]], size: Int) -> ([Int32], [Int32]) {
+    private static func compress<Entry>(_ buckets: [Int: [Entry]], size: Int) -> ([Int32], [Entry]) {
         var starts = [Int32](repeating: 0, count: size + 1)
-        var flat: [Int32] = []
+        var flat: [Entry] = []
         for key in 0..<size {
             starts[key] = Int32(flat.count)
             flat += buckets[key] ?? []
@@ -239,9 +282,11 @@ struct PatternProgram: Sendable {
         return (starts, flat)
     }
 
-    /// Calls `found(pattern, match)` for every pattern matching at every word of `text`, in word order.
+    /// Calls `found(pattern, match)` for every pattern matching at every word of `text`, in word
+    /// order (matches found through a later anchor are put back where they start).
     func scan(_ text: TokenizedText, _ found: (Int, PhraseMatch) -> Void) {
         guard count > 0, text.count > 0 else { return }
+        var matches: [FoundMatch] = []
         text.bytes.withUnsafeBufferPointer { bytes in
             text.tokens.withUnsafeBufferPointer { tokens in
                 termBytes.withUnsafeBufferPointer { termBytes in
@@ -259,53 +304,89 @@ struct PatternProgram: Sendable {
                             defer { scratch.deallocate() }
                             let present = UnsafeMutableBufferPointer(rebasing: scratch[..<presentWords])
                             let triples = UnsafeMutableBufferPointer(rebasing: scratch[presentWords...])
-                            // Each word's first four bytes (run on into the sentence), computed once.
-                            // Written in full below before any read; freed when the scan ends.
-                            let heads = UnsafeMutableBufferPointer<(head: UInt32, mask: UInt32)>.allocate(capacity: tokens.count)
+                            // Written in full by `fill` before any read; freed when the scan ends.
+                            let heads = UnsafeMutableBufferPointer<WordHead>.allocate(capacity: tokens.count)
                             defer { heads.deallocate() }
-                            for index in 0..<tokens.count {
-                                let (head, mask) = ProgramMatcher.head(at: index, bytes: bytes, tokens: tokens)
-                                heads[index] = (head, mask)
-                                guard mask & 0xFF00 != 0 else { continue }
-                                let (first, second) = (UInt8(truncatingIfNeeded: head), UInt8(truncatingIfNeeded: head >> 8))
+                            WordHead.fill(heads, bytes: bytes, tokens: tokens)
+                            for head in heads where head.mask & 0xFF00 != 0 {
+                                let (first, second) = (UInt8(truncatingIfNeeded: head.bytes), UInt8(truncatingIfNeeded: head.bytes >> 8))
                                 let key = Self.key(first, second)
                                 present[key >> 6] |= 1 << UInt64(key & 63)
-                                guard mask & 0xFF_0000 != 0 else { continue }
-                                let slot = Self.tripleSlot(Self.triple(first, second, UInt8(truncatingIfNeeded: head >> 16)), tableBits: tableBits)
+                                guard head.mask & 0xFF_0000 != 0 else { continue }
+                                let slot = Self.tripleSlot(Self.triple(first, second, UInt8(truncatingIfNeeded: head.bytes >> 16)), tableBits: tableBits)
                                 triples[slot >> 6] |= 1 << UInt64(slot & 63)
                             }
                             let matcher = ProgramMatcher(bytes: bytes, tokens: tokens, heads: UnsafeBufferPointer(heads), termBytes: termBytes,
                                                          terms: terms, elements: elements)
-                            // 0 not yet known, 1 every required word occurs in the text, -1 some does not.
-                            var viable = [Int8](repeating: 0, count: count)
+                            // By pattern: 0 not yet known, 1 every required word occurs in the text, -1 some does not.
+                            let viable = UnsafeMutableBufferPointer<Int8>.allocate(capacity: count)
+                            viable.initialize(repeating: 0)
+                            defer { viable.deallocate() }
+                            // By slot of a pattern anchored later: the last word tried as its start.
+                            // Set when the pattern is found viable (nothing to clear up front).
+                            let tried = UnsafeMutableBufferPointer<Int>.allocate(capacity: anchoredLater)
+                            defer { tried.deallocate() }
                             // Tries one bucket entry at word `index` (no candidate list is built: the
                             // buckets are walked in place).
                             func attempt(_ entry: Int32, at index: Int) {
                                 let pattern = Int(entry >> 8)
-                                if viable[pattern] == 0 { viable[pattern] = isViable(pattern, present, triples, tableBits) ? 1 : -1 }
+                                if viable[pattern] == 0 {
+                                    viable[pattern] = isViable(pattern, present, triples, tableBits) ? 1 : -1
+                                    if anchors[pattern].slot >= 0 { tried[Int(anchors[pattern].slot)] = -1 }
+                                }
                                 guard viable[pattern] > 0 else { return }
                                 let range = Int(patternStarts[pattern])..<Int(patternStarts[pattern + 1])
+                                let anchor = anchors[pattern]
                                 var number = -1
-                                if let end = matcher.match(range, at: index, onlyAlternative: Int(entry & 0xFF) - 1, number: &number) {
-                                    found(pattern, PhraseMatch(start: index, end: end, number: number >= 0 ? text.word(number) : nil))
+                                guard anchor.slot >= 0 else {
+                                    if let end = matcher.match(range, at: index, onlyAlternative: Int(entry & 0xFF) - 1, number: &number) {
+                                        matches.append(FoundMatch(pattern: pattern, alternative: Int(entry & 0xFF),
+                                                                              match: PhraseMatch(start: index, end: end, number: number >= 0 ? text.word(number) : nil)))
+                                    }
+                                    return
+                                }
+                                // Anchored later: every word in reach before the anchor word may start a
+                                // match; each is tried once per scan.
+                                let slot = Int(anchor.slot)
+                                let sentence = tokens[index].sentence
+                                let last = index - Int(anchor.nearest)
+                                var start = max(0, index - Int(anchor.farthest), tried[slot] + 1)
+                                tried[slot] = max(tried[slot], last)
+                                let firstBytes = elements[range.lowerBound].firstBytes
+                                while start <= last {
+                                    if tokens[start].sentence == sentence, firstBytes & Self.firstByteBit(bytes[tokens[start].start]) != 0,
+                                       let end = matcher.match(range, at: start, onlyAlternative: -1, number: &number) {
+                                        matches.append(FoundMatch(pattern: pattern, alternative: 0,
+                                                                              match: PhraseMatch(start: start, end: end, number: number >= 0 ? text.word(number) : nil)))
+                                        number = -1
+                                    }
+                                    start += 1
+                                }
+                            }
+                            // The word (run on into the sentence, as compounds are) must agree with
+                            // the term on every byte both have of the first eight.
+                            @inline(__always)
+                            func walk(_ entries: [PairEntry], from start: Int, to end: Int, _ head: WordHead, _ index: Int) {
+                                var position = start
+                                while position < end {
+                                    let candidate = entries[position]
+                                    if (head.bytes ^ candidate.head) & head.mask & (UInt64.max &>> UInt64(candidate.maskShift)) == 0 {
+                                        attempt(candidate.entry, at: index)
+                                    }
+                                    position += 1
                                 }
                             }
                             for index in 0..<tokens.count {
-                                let (head, headMask) = heads[index]
-                                let first = Int(head & 0xFF)
-                                if headMask & 0xFF00 != 0 {
-                                    let key = Self.key(UInt8(first), UInt8(truncatingIfNeeded: head >> 8))
-                                    var position = Int(pairStarts[key])
-                                    let end = Int(pairStarts[key + 1])
-                                    while position < end {
-                                        // The word (run on into the sentence, as compounds are) must
-                                        // agree with the term on every byte both have of the first four.
-                                        let candidate = pairEntries[position]
-                                        if (head ^ candidate.head) & headMask & candidate.headMask == 0 {
-                                            attempt(candidate.entry, at: index)
-                                        }
-                                        position += 1
+                                let head = heads[index]
+                                let first = Int(head.bytes & 0xFF)
+                                if head.mask & 0xFF00 != 0 {
+                                    let second = UInt8(truncatingIfNeeded: head.bytes >> 8)
+                                    if head.mask & 0xFF_0000 != 0 {
+                                        let bucket = Self.tripleBucket(UInt8(first), second, UInt8(truncatingIfNeeded: head.bytes >> 16))
+                                        walk(tripleEntries, from: Int(tripleStarts[bucket]), to: Int(tripleStarts[bucket + 1]), head, index)
                                     }
+                                    let key = Self.key(UInt8(first), second)
+                                    walk(pairEntries, from: Int(pairStarts[key]), to: Int(pairStarts[key + 1]), head, index)
                                 }
                                 for position in Int(byteStarts[first])..<Int(byteStarts[first + 1]) {
                                     attempt(bytePatterns[position], at: index)
@@ -317,5 +398,10 @@ struct PatternProgram: Sendable {
                 }
             }
         }
+        // Matches are found bucket by bucket, and those through a later anchor only at that anchor:
+        // report them by start word and, at one word, in pattern order (a rule's earlier phrase
+        // first) and alternative order, as trying every pattern at every word would.
+        FoundMatch.sort(&matches)
+        for each in matches { found(each.pattern, each.match) }
     }
 }
