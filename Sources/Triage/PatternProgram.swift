@@ -163,9 +163,15 @@ struct PatternProgram: Sendable {
                 anchoredLater += 1
             }
             anchors.append(reach)
+            // The rarest required term first: most patterns tried are turned away by it.
+            var required: [(cost: Double, alternatives: [PhrasePattern.Alternative])] = []
             for (position, element) in pattern.elements.enumerated() where position != anchor.element {
                 guard case .term(let alternatives) = element,
-                      alternatives.allSatisfy({ ($0.kind == .exact || $0.kind == .prefix) && $0.bytes.count >= 2 }) else { continue }
+                      alternatives.allSatisfy({ ($0.kind == .exact || $0.kind == .prefix) && $0.bytes.count >= 2 }),
+                      let cost = PatternAnchor.cost(alternatives, first: false) else { continue }
+                required.append((cost, alternatives))
+            }
+            for (_, alternatives) in required.sorted(by: { $0.cost < $1.cost }) {
                 let start = Int32(requirementKeys.count)
                 requirementKeys += Set(alternatives.map { alternative -> UInt32 in
                     let bytes = alternative.bytes

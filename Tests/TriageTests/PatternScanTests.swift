@@ -61,7 +61,7 @@ import Testing
                 compared += expected.count
             }
         }
-        #expect(compared > 5_000)
+        #expect(compared > 2_000)
     }
 
     @Test("A pattern anchored on a later term is still found from every start, once per start")
