@@ -64,18 +64,18 @@ public struct FAQCatalogue: Sendable {
     public func article(_ id: Int) -> Article? { articles.first { $0.id == id } }
 
     /// Keyword score per article index from scans of the combined index (see
-    /// `WordPatternIndex.articleOffset`); each keyword counts once.
-    static func keywordScores(_ scans: [WordScan], articleOffset: Int) -> [Int: Double] {
+    /// `WordPatternIndex.articleOffset`); each keyword counts once. Nil for articles no keyword hit.
+    static func keywordScores(_ scans: [WordScan], articleOffset: Int, articleCount: Int) -> [Double?] {
         // A short list, not a set: a mail matches a few keywords, and no hashing is cheaper.
         var seen: [WordPatternIndex.Entry] = []
-        var scores: [Int: Double] = [:]
+        var scores = [Double?](repeating: nil, count: articleCount)
         for scan in scans {
-            for found in scan.found where found.rule >= articleOffset {
+            for found in scan.found where found.rule >= articleOffset && found.rule - articleOffset < articleCount {
                 // A keyword repeated ten times is still one hint.
                 let entry = WordPatternIndex.Entry(rule: found.rule, phrase: found.phrase)
                 if !seen.contains(entry) {
                     seen.append(entry)
-                    scores[found.rule - articleOffset, default: 0] += 1
+                    scores[found.rule - articleOffset] = (scores[found.rule - articleOffset] ?? 0) + 1
                 }
             }
         }

@@ -83,15 +83,24 @@ extension HitCollector {
     private mutating func record(_ combination: RuleCombination, _ judged: [Bool?], _ facts: Facts) {
         let rule = rules[combination.rule]
         let alternative = combination.anyOf.first { Self.value($0, judged, facts) == true }
-        let parts = (combination.allOf + (alternative.map { [$0] } ?? [])).map { condition -> String in
+        // "rule: its evidence + shape + no other_rule", appended in place (this runs for every
+        // combination that fires).
+        var evidence = ""
+        for condition in combination.allOf + (alternative.map { [$0] } ?? []) {
+            if !evidence.isEmpty { evidence += " + " }
             switch condition {
             case .rule(let index), .signal(let index), .combination(_, let index):
-                return "\(rules[index].id): \(hits.first { $0.rule == index }?.hit.evidence ?? "")"
-            case .shape(let shape): return shape.rawValue
+                evidence += rules[index].id
+                evidence += ": "
+                evidence += hits.first { $0.rule == index }?.hit.evidence ?? ""
+            case .shape(let shape):
+                evidence += shape.rawValue
             }
         }
-        let evidence = combination.absentNote.isEmpty ? parts.joined(separator: " + ")
-            : (parts + [combination.absentNote]).joined(separator: " + ")
+        if !combination.absentNote.isEmpty {
+            if !evidence.isEmpty { evidence += " + " }
+            evidence += combination.absentNote
+        }
         store(combination.rule, RuleHit(rule: rule.id, target: rule.target, weight: rule.weight, evidence: evidence, note: nil))
     }
 

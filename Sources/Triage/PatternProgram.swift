@@ -293,6 +293,7 @@ struct PatternProgram: Sendable {
     func scan(_ text: TokenizedText, _ found: (Int, PhraseMatch) -> Void) {
         guard count > 0, text.count > 0 else { return }
         var matches: [FoundMatch] = []
+        matches.reserveCapacity(WordScan.expectedMatches)
         text.bytes.withUnsafeBufferPointer { bytes in
             text.tokens.withUnsafeBufferPointer { tokens in
                 termBytes.withUnsafeBufferPointer { termBytes in

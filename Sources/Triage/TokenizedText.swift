@@ -180,6 +180,14 @@ struct TokenizedText {
     func evidence(from: Int, to: Int) -> String {
         guard from < to, from >= 0, to <= tokens.count else { return "" }
         let source = original[tokens[from].source.lowerBound..<tokens[to - 1].source.upperBound]
+        // Mostly words and single spaces already: then the text is quoted as it stands.
+        var previousBlank = false
+        let collapsed = source.allSatisfy { byte in
+            let blank = byte == 0x20
+            defer { previousBlank = blank }
+            return byte != 0x0A && byte != 0x0D && byte != 0x09 && !(blank && previousBlank)
+        }
+        if collapsed { return String(decoding: source, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(source.count)
         var blank = false
