@@ -10,36 +10,45 @@ extension HitCollector {
     @discardableResult
     mutating func collectCombinations(_ combinations: [RuleCombination], _ features: MessageFeatures, signalsScanned: Bool) -> Bool {
         guard !combinations.isEmpty else { return true }
-        // Which rules' hits count, looked up once here rather than searched per condition.
-        var counting = [Bool](repeating: false, count: rules.count)
-        for (rule, hit) in hits where rule < counting.count && Self.counts(hit) { counting[rule] = true }
-        let facts = Facts(counting: counting, shapes: MessageShape.allCases.map { $0.holds(features) }, signalsScanned: signalsScanned)
-        var judged = [Bool?](repeating: false, count: combinations.count)
-        var decided = true
-        for position in combinations.indices where combinations[position].rule < rules.count {
-            let result = Self.judge(combinations[position], judged, facts)
-            judged[position] = result
-            guard let result else {
-                decided = false
-                continue
+        let ruleCount = rules.count
+        let shapeCount = MessageShape.allCases.count
+        // Scratch on the stack (this runs for every mail; an array each would cost more than the judging).
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: ruleCount + shapeCount) { flags in
+            // Which rules' hits count, looked up once here rather than searched per condition.
+            flags.initialize(repeating: false)
+            for (rule, hit) in hits where rule < ruleCount && Self.counts(hit) { flags[rule] = true }
+            for shape in MessageShape.allCases { flags[ruleCount + shape.position] = shape.holds(features) }
+            let facts = Facts(counting: UnsafeBufferPointer(rebasing: flags[..<ruleCount]),
+                              shapes: UnsafeBufferPointer(rebasing: flags[ruleCount...]), signalsScanned: signalsScanned)
+            return withUnsafeTemporaryAllocation(of: Bool?.self, capacity: combinations.count) { judged in
+                judged.initialize(repeating: false)
+                var decided = true
+                for position in combinations.indices where combinations[position].rule < ruleCount {
+                    let result = Self.judge(combinations[position], UnsafeBufferPointer(judged), facts)
+                    judged[position] = result
+                    guard let result else {
+                        decided = false
+                        continue
+                    }
+                    if result { record(combinations[position], UnsafeBufferPointer(judged), facts) }
+                }
+                return decided
             }
-            if result { record(combinations[position], judged, facts) }
         }
-        return decided
     }
 
     /// What the conditions of one mail's combinations are judged by.
     private struct Facts {
         /// By rule index: whether the rule hit and its hit counts.
-        var counting: [Bool]
+        var counting: UnsafeBufferPointer<Bool>
         /// By `MessageShape.position`.
-        var shapes: [Bool]
+        var shapes: UnsafeBufferPointer<Bool>
         var signalsScanned: Bool
     }
 
     /// Three-valued: false as soon as one condition rules the combination out, nil while an
     /// unknown signal could still decide it.
-    private static func judge(_ combination: RuleCombination, _ judged: [Bool?], _ facts: Facts) -> Bool? {
+    private static func judge(_ combination: RuleCombination, _ judged: UnsafeBufferPointer<Bool?>, _ facts: Facts) -> Bool? {
         var unknown = false
         for condition in combination.allOf {
             switch value(condition, judged, facts) {
@@ -70,7 +79,7 @@ extension HitCollector {
         return unknown ? nil : true
     }
 
-    private static func value(_ condition: RuleCombination.Condition, _ judged: [Bool?], _ facts: Facts) -> Bool? {
+    private static func value(_ condition: RuleCombination.Condition, _ judged: UnsafeBufferPointer<Bool?>, _ facts: Facts) -> Bool? {
         switch condition {
         case .rule(let index): return index < facts.counting.count && facts.counting[index]
         case .signal(let index): return facts.signalsScanned ? index < facts.counting.count && facts.counting[index] : nil
@@ -80,7 +89,7 @@ extension HitCollector {
     }
 
     /// Stores a combination's hit, quoting what it combined.
-    private mutating func record(_ combination: RuleCombination, _ judged: [Bool?], _ facts: Facts) {
+    private mutating func record(_ combination: RuleCombination, _ judged: UnsafeBufferPointer<Bool?>, _ facts: Facts) {
         let rule = rules[combination.rule]
         let alternative = combination.anyOf.first { Self.value($0, judged, facts) == true }
         // "rule: its evidence + shape + no other_rule", appended in place (this runs for every
