@@ -38,7 +38,7 @@ struct PatternProgram: Sendable {
         var isGap: Bool
         var firstTerm: Int32
         var termCount: Int32
-        /// Bit `codes[b]` is set for every first byte `b` a word matching one of the terms can have
+        /// Bit `code(b)` is set for every first byte `b` a word matching one of the terms can have
         /// (all bits when a term has no fixed beginning): most words are turned away with one test.
         var firstBytes: UInt64 = ~0
     }
@@ -90,18 +90,21 @@ struct PatternProgram: Sendable {
     /// first-level cache (a byte pair would need 65,536).
     static let keyCount = 1 << 12
 
-    /// Letters and digits get their own code; other bytes (UTF-8 of rarer letters) share the rest.
-    private static let codes: [UInt8] = (0..<256).map { byte -> UInt8 in
-        switch byte {
-        case 97...122: return UInt8(byte - 96)
-        case 48...57: return UInt8(byte - 48 + 27)
-        default: return UInt8(37 + byte % 27)
-        }
+    /// Letters and digits get their own code (1–36); other bytes (UTF-8 of rarer letters) share the
+    /// rest (37–63). Computed rather than looked up: a static table costs a lazy-initialisation
+    /// check on every use, and this runs for every word.
+    @inline(__always)
+    static func code(_ byte: UInt8) -> Int {
+        let letter = byte &- UInt8(ascii: "a")
+        if letter < 26 { return Int(letter) + 1 }
+        let digit = byte &- UInt8(ascii: "0")
+        if digit < 10 { return Int(digit) + 27 }
+        return 37 + Int(byte % 27)
     }
 
     /// The bit of `byte` in `Element.firstBytes`.
     @inline(__always)
-    static func firstByteBit(_ byte: UInt8) -> UInt64 { 1 << UInt64(codes[Int(byte)]) }
+    static func firstByteBit(_ byte: UInt8) -> UInt64 { 1 << UInt64(code(byte)) }
 
     static func firstByteMask(_ alternatives: [PhrasePattern.Alternative]) -> UInt64 {
         var mask: UInt64 = 0
@@ -121,12 +124,12 @@ struct PatternProgram: Sendable {
 
     @inline(__always)
     static func key(_ first: UInt8, _ second: UInt8) -> Int {
-        Int(codes[Int(first)]) << 6 | Int(codes[Int(second)])
+        code(first) << 6 | code(second)
     }
 
     @inline(__always)
     static func triple(_ first: UInt8, _ second: UInt8, _ third: UInt8) -> Int {
-        key(first, second) << 6 | Int(codes[Int(third)])
+        key(first, second) << 6 | code(third)
     }
 
     /// An anchor term with this many alternatives or more is tried whole, everywhere (the bucket
