@@ -51,31 +51,31 @@ struct PatternProgram: Sendable {
     /// Patterns by the first three letters of an anchor term (hashed into `tripleBucketCount`
     /// buckets, compressed row storage), each with the term's first eight bytes to skip most attempts
     /// with one comparison...
-    private var tripleStarts: [Int32] = []
-    private var tripleEntries: [PairEntry] = []
+    private(set) var tripleStarts: [Int32] = []
+    private(set) var tripleEntries: [PairEntry] = []
     /// ...and by the two letters of a two-letter anchor term (`keyCount` buckets).
-    private var pairStarts: [Int32] = []
-    private var pairEntries: [PairEntry] = []
+    private(set) var pairStarts: [Int32] = []
+    private(set) var pairEntries: [PairEntry] = []
     /// Buckets of anchor terms by their first three letters: few enough for the first-level cache,
     /// enough that a word's bucket holds a handful of terms (by two letters, "ge" holds hundreds).
     static let tripleBucketBits = 12
     /// Patterns by the single byte of a one-letter first term (never a later anchor).
-    private var byteStarts: [Int32] = []
-    private var bytePatterns: [Int32] = []
+    private(set) var byteStarts: [Int32] = []
+    private(set) var bytePatterns: [Int32] = []
     /// Patterns whose first term has no fixed beginning (suffix, contains, number) and no rarer
     /// term to anchor on: tried everywhere.
-    private var everywhere: [Int32] = []
+    private(set) var everywhere: [Int32] = []
     /// By pattern: where a match may start, seen from the anchor word.
-    private var anchors: [Anchor] = []
+    private(set) var anchors: [Anchor] = []
     /// How many patterns are anchored on a later term.
-    private var anchoredLater = 0
+    private(set) var anchoredLater = 0
     /// For each pattern, the elements besides the anchor that need a word with one of a few beginnings:
     /// pattern `i` owns `requirements[requirementStarts[i]..<requirementStarts[i + 1]]`, each a range
     /// of `requirementKeys`. A pattern whose required words are absent from a text is never tried.
-    private var requirementStarts: [Int32] = [0]
-    private var requirements: [Range<Int32>] = []
+    private(set) var requirementStarts: [Int32] = [0]
+    private(set) var requirements: [Range<Int32>] = []
     /// Three-letter keys (`tripleFlag` set) for alternatives of three or more letters, else two-letter keys.
-    private var requirementKeys: [UInt32] = []
+    private(set) var requirementKeys: [UInt32] = []
     static let tripleFlag: UInt32 = 1 << 31
     /// Three-letter word beginnings are hashed into a table of 2^n bits per text, n growing with
     /// the text (about this many bits per word) between these bounds: a subject clears a few bytes,
@@ -253,33 +253,6 @@ struct PatternProgram: Sendable {
         Int((UInt32(truncatingIfNeeded: triple) &* 0x9E37_79B1) >> UInt32(32 - tableBits))
     }
 
-    /// Whether every later element of `pattern` that needs a fixed word beginning finds one in the
-    /// text (`present`: two-letter beginnings, one bit each; `triples`: hashed three-letter ones).
-    @inline(__always)
-    private func isViable(_ pattern: Int, _ present: UnsafeMutableBufferPointer<UInt64>,
-                          _ triples: UnsafeMutableBufferPointer<UInt64>, _ tableBits: Int) -> Bool {
-        var requirement = Int(requirementStarts[pattern])
-        let last = Int(requirementStarts[pattern + 1])
-        while requirement < last {
-            var key = Int(requirements[requirement].lowerBound)
-            let end = Int(requirements[requirement].upperBound)
-            var found = false
-            while key < end, !found {
-                let raw = requirementKeys[key]
-                if raw & Self.tripleFlag != 0 {
-                    let slot = Self.tripleSlot(Int(raw & ~Self.tripleFlag), tableBits: tableBits)
-                    found = triples[slot >> 6] & (1 << UInt64(slot & 63)) != 0
-                } else {
-                    found = present[Int(raw) >> 6] & (1 << UInt64(raw & 63)) != 0
-                }
-                key += 1
-            }
-            if !found { return false }
-            requirement += 1
-        }
-        return true
-    }
-
     private static func compress<Entry>(_ buckets: [Int: [Entry]], size: Int) -> ([Int32], [Entry]) {
         var starts = [Int32](repeating: 0, count: size + 1)
         var flat: [Entry] = []
@@ -289,129 +262,5 @@ struct PatternProgram: Sendable {
         }
         starts[size] = Int32(flat.count)
         return (starts, flat)
-    }
-
-    /// Calls `found(pattern, match)` for every pattern matching at every word of `text`, in word
-    /// order (matches found through a later anchor are put back where they start).
-    func scan(_ text: TokenizedText, _ found: (Int, PhraseMatch) -> Void) {
-        guard count > 0, text.count > 0 else { return }
-        var matches: [FoundMatch] = []
-        matches.reserveCapacity(WordScan.expectedMatches)
-        text.bytes.withUnsafeBufferPointer { bytes in
-            text.tokens.withUnsafeBufferPointer { tokens in
-                termBytes.withUnsafeBufferPointer { termBytes in
-                    terms.withUnsafeBufferPointer { terms in
-                        elements.withUnsafeBufferPointer { elements in
-                            // Scratch tables of this scan, allocated as one block (zeroed) and freed when it ends:
-                            // which two-letter word beginnings occur (one bit per key) and which three-letter ones.
-                            var tableBits = Self.minimumTripleTableBits
-                            while tableBits < Self.maximumTripleTableBits, 1 << tableBits < tokens.count * Self.tripleBitsPerWord {
-                                tableBits += 1
-                            }
-                            let presentWords = Self.keyCount / 64
-                            let scratch = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: presentWords + (1 << tableBits) / 64)
-                            scratch.initialize(repeating: 0)
-                            defer { scratch.deallocate() }
-                            let present = UnsafeMutableBufferPointer(rebasing: scratch[..<presentWords])
-                            let triples = UnsafeMutableBufferPointer(rebasing: scratch[presentWords...])
-                            // Written in full by `fill` before any read; freed when the scan ends.
-                            let heads = UnsafeMutableBufferPointer<WordHead>.allocate(capacity: tokens.count)
-                            defer { heads.deallocate() }
-                            WordHead.fill(heads, bytes: bytes, tokens: tokens)
-                            for head in heads where head.mask & 0xFF00 != 0 {
-                                let (first, second) = (UInt8(truncatingIfNeeded: head.bytes), UInt8(truncatingIfNeeded: head.bytes >> 8))
-                                let key = Self.key(first, second)
-                                present[key >> 6] |= 1 << UInt64(key & 63)
-                                guard head.mask & 0xFF_0000 != 0 else { continue }
-                                let slot = Self.tripleSlot(Self.triple(first, second, UInt8(truncatingIfNeeded: head.bytes >> 16)), tableBits: tableBits)
-                                triples[slot >> 6] |= 1 << UInt64(slot & 63)
-                            }
-                            let matcher = ProgramMatcher(bytes: bytes, tokens: tokens, heads: UnsafeBufferPointer(heads), termBytes: termBytes,
-                                                         terms: terms, elements: elements)
-                            // By pattern: 0 not yet known, 1 every required word occurs in the text, -1 some does not.
-                            let viable = UnsafeMutableBufferPointer<Int8>.allocate(capacity: count)
-                            viable.initialize(repeating: 0)
-                            defer { viable.deallocate() }
-                            // By slot of a pattern anchored later: the last word tried as its start.
-                            // Set when the pattern is found viable (nothing to clear up front).
-                            let tried = UnsafeMutableBufferPointer<Int>.allocate(capacity: anchoredLater)
-                            defer { tried.deallocate() }
-                            // Tries one bucket entry at word `index` (no candidate list is built: the
-                            // buckets are walked in place).
-                            func attempt(_ entry: Int32, at index: Int) {
-                                let pattern = Int(entry >> 8)
-                                if viable[pattern] == 0 {
-                                    viable[pattern] = isViable(pattern, present, triples, tableBits) ? 1 : -1
-                                    if anchors[pattern].slot >= 0 { tried[Int(anchors[pattern].slot)] = -1 }
-                                }
-                                guard viable[pattern] > 0 else { return }
-                                let range = Int(patternStarts[pattern])..<Int(patternStarts[pattern + 1])
-                                let anchor = anchors[pattern]
-                                var number = -1
-                                guard anchor.slot >= 0 else {
-                                    if let end = matcher.match(range, at: index, onlyAlternative: Int(entry & 0xFF) - 1, number: &number) {
-                                        matches.append(FoundMatch(pattern: pattern, alternative: Int(entry & 0xFF),
-                                                                              match: PhraseMatch(start: index, end: end, number: number >= 0 ? text.word(number) : nil)))
-                                    }
-                                    return
-                                }
-                                // Anchored later: every word in reach before the anchor word may start a
-                                // match; each is tried once per scan.
-                                let slot = Int(anchor.slot)
-                                let sentence = tokens[index].sentence
-                                let last = index - Int(anchor.nearest)
-                                var start = max(0, index - Int(anchor.farthest), tried[slot] + 1)
-                                tried[slot] = max(tried[slot], last)
-                                let firstBytes = elements[range.lowerBound].firstBytes
-                                while start <= last {
-                                    if tokens[start].sentence == sentence, firstBytes & Self.firstByteBit(bytes[tokens[start].start]) != 0,
-                                       let end = matcher.match(range, at: start, onlyAlternative: -1, number: &number) {
-                                        matches.append(FoundMatch(pattern: pattern, alternative: 0,
-                                                                              match: PhraseMatch(start: start, end: end, number: number >= 0 ? text.word(number) : nil)))
-                                        number = -1
-                                    }
-                                    start += 1
-                                }
-                            }
-                            // The word (run on into the sentence, as compounds are) must agree with
-                            // the term on every byte both have of the first eight.
-                            @inline(__always)
-                            func walk(_ entries: [PairEntry], from start: Int, to end: Int, _ head: WordHead, _ index: Int) {
-                                var position = start
-                                while position < end {
-                                    let candidate = entries[position]
-                                    if (head.bytes ^ candidate.head) & head.mask & (UInt64.max &>> UInt64(candidate.maskShift)) == 0 {
-                                        attempt(candidate.entry, at: index)
-                                    }
-                                    position += 1
-                                }
-                            }
-                            for index in 0..<tokens.count {
-                                let head = heads[index]
-                                let first = Int(head.bytes & 0xFF)
-                                if head.mask & 0xFF00 != 0 {
-                                    let second = UInt8(truncatingIfNeeded: head.bytes >> 8)
-                                    if head.mask & 0xFF_0000 != 0 {
-                                        let bucket = Self.tripleBucket(UInt8(first), second, UInt8(truncatingIfNeeded: head.bytes >> 16))
-                                        walk(tripleEntries, from: Int(tripleStarts[bucket]), to: Int(tripleStarts[bucket + 1]), head, index)
-                                    }
-                                    let key = Self.key(UInt8(first), second)
-                                    walk(pairEntries, from: Int(pairStarts[key]), to: Int(pairStarts[key + 1]), head, index)
-                                }
-                                for position in Int(byteStarts[first])..<Int(byteStarts[first + 1]) {
-                                    attempt(bytePatterns[position], at: index)
-                                }
-                                for entry in everywhere { attempt(entry, at: index) }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // Matches are found bucket by bucket, and those through a later anchor only at that anchor:
-        // report them by start word and, at one word, in pattern order (a rule's earlier phrase
-        // first) and alternative order, as trying every pattern at every word would.
-        FoundMatch.sort(&matches)
-        for each in matches { found(each.pattern, each.match) }
     }
 }
