@@ -1,10 +1,11 @@
 /// Scanning one text with the compiled patterns.
 extension PatternProgram {
-    /// Whether every element of `pattern` besides its anchor that needs a fixed word beginning finds one in the
-    /// text (`present`: two-letter beginnings, one bit each; `triples`: hashed three-letter ones).
+    /// Whether every element of `pattern` besides its anchor that needs a fixed word beginning
+    /// finds one in the text (`present`: two-letter beginnings, one bit each; `triples`: hashed
+    /// three-letter ones).
     @inline(__always)
     func isViable(_ pattern: Int, _ present: UnsafeMutableBufferPointer<UInt64>,
-                          _ triples: UnsafeMutableBufferPointer<UInt64>, _ tableBits: Int) -> Bool {
+                  _ triples: UnsafeMutableBufferPointer<UInt64>, _ tableBits: Int) -> Bool {
         var requirement = Int(requirementStarts[pattern])
         let last = Int(requirementStarts[pattern + 1])
         while requirement < last {
@@ -86,8 +87,8 @@ extension PatternProgram {
                                 var number = -1
                                 guard anchor.slot >= 0 else {
                                     if let end = matcher.match(range, at: index, onlyAlternative: Int(entry & 0xFF) - 1, number: &number) {
-                                        matches.append(FoundMatch(pattern: pattern, alternative: Int(entry & 0xFF),
-                                                                              match: PhraseMatch(start: index, end: end, number: number >= 0 ? text.word(number) : nil)))
+                                        let match = PhraseMatch(start: index, end: end, number: number >= 0 ? text.word(number) : nil)
+                                        matches.append(FoundMatch(pattern: pattern, alternative: Int(entry & 0xFF), match: match))
                                     }
                                     return
                                 }
@@ -102,8 +103,8 @@ extension PatternProgram {
                                 while start <= last {
                                     if tokens[start].sentence == sentence, firstBytes & Self.firstByteBit(bytes[tokens[start].start]) != 0,
                                        let end = matcher.match(range, at: start, onlyAlternative: -1, number: &number) {
-                                        matches.append(FoundMatch(pattern: pattern, alternative: 0,
-                                                                              match: PhraseMatch(start: start, end: end, number: number >= 0 ? text.word(number) : nil)))
+                                        let match = PhraseMatch(start: start, end: end, number: number >= 0 ? text.word(number) : nil)
+                                        matches.append(FoundMatch(pattern: pattern, alternative: 0, match: match))
                                         number = -1
                                     }
                                     start += 1
