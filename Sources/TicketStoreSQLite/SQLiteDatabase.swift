@@ -1,5 +1,7 @@
 import CSQLite
+import Foundation
 import Glibc
+import Tickets
 
 /// One SQLite connection (`sqlite3*`): opened with WAL, a busy timeout and foreign keys, closed in
 /// deinit or explicitly with `close()`, which reports a failure. Not Sendable: one connection per
@@ -32,6 +34,8 @@ public final class SQLiteDatabase {
     /// `sqlite3_total_changes64` right after the last commit that synced the WAL; nil before the
     /// first. While it still matches, every change this connection made is on disk already.
     private var changesWhenLastSynced: Int64?
+    /// The last time `timestampText` formatted (see there).
+    private var lastTimestamp: (date: Date, text: String)?
 
     /// Opens (creating if needed) the database at `path`.
     ///
@@ -129,6 +133,16 @@ public final class SQLiteDatabase {
     }
 
     var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// `UTCTimestamp.text(date)`, remembering the last one: the intake writes a chunk's one
+    /// received-at time into five or six columns of every message, and formatting it each time
+    /// was about 3 % of the commit's CPU.
+    func timestampText(_ date: Date) -> String {
+        if let lastTimestamp, lastTimestamp.date == date { return lastTimestamp.text }
+        let text = UTCTimestamp.text(date)
+        lastTimestamp = (date, text)
+        return text
+    }
 
     /// Runs `body` in a write transaction (`BEGIN IMMEDIATE`, so the write lock is taken up front
     /// and a concurrent writer waits instead of failing mid-transaction); rolls back if it throws.
