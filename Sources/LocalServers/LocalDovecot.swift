@@ -37,16 +37,27 @@ public final class LocalDovecot {
         syncsMail: Bool = false
     ) throws {
         let dovecot = try ChildProcess.locate("dovecot")
-        var template = Array("\(FileManager.default.temporaryDirectory.path)/support-intake-dovecot-XXXXXX".utf8CString)
-        guard let created = mkdtemp(&template) else { throw LocalServerError("mkdtemp failed: errno \(errno)") }
-        directory = String(cString: created)
-        // The mail processes run as nobody and must reach the home directory inside.
-        chmod(directory, 0o755)
-        self.password = password
+        // Everything that may fail before anything exists on disk comes first; afterwards a failure
+        // stops what was started and removes the directory (see the catch below).
         imapPort = try LoopbackPort.free()
         imapsPort = tls ? try LoopbackPort.free() : nil
         lmtpPort = lmtp ? try LoopbackPort.free() : nil
+        var template = Array("\(FileManager.default.temporaryDirectory.path)/support-intake-dovecot-XXXXXX".utf8CString)
+        guard let created = mkdtemp(&template) else { throw LocalServerError("mkdtemp failed: errno \(errno)") }
+        directory = String(cString: created)
+        self.password = password
         certificateFile = tls ? "\(directory)/cert.pem" : nil
+        do {
+            try start(dovecot, tls: tls, capabilities: capabilities, syncsMail: syncsMail)
+        } catch {
+            stop()
+            throw error
+        }
+    }
+
+    private func start(_ dovecot: String, tls: Bool, capabilities: [String]?, syncsMail: Bool) throws {
+        // The mail processes run as nobody and must reach the home directory inside.
+        chmod(directory, 0o755)
         for folder in ["new", "cur", "tmp"] {
             try FileManager.default.createDirectory(atPath: "\(maildir)/\(folder)", withIntermediateDirectories: true)
         }

@@ -99,21 +99,31 @@ public final class Classifier: Sendable {
     /// Articles whose keywords and rules fit, best first; none when a rule suppresses links.
     private func rankedArticles(_ scans: [WordScan], _ reasons: [(rule: Int, hit: RuleHit)], _ language: String) -> [FAQLink] {
         if reasons.contains(where: { $0.hit.weight > 0 && suppressesFAQ[$0.rule] }) { return [] }
-        var scores = FAQCatalogue.keywordScores(scans, articleOffset: index.articleOffset)
+        let keywords = FAQCatalogue.keywordScores(scans, articleOffset: index.articleOffset, articleCount: catalogue.articles.count)
+        var scores = keywords.map { $0?.score }
         // Rule weights behind each article: they break ties between equally matched articles.
-        var evidence: [Int: Double] = [:]
+        var evidence = [Double](repeating: 0, count: catalogue.articles.count)
         for (rule, hit) in reasons where hit.weight > 0 && articleOfRule[rule] >= 0 {
             let index = articleOfRule[rule]
-            scores[index, default: 0] += Self.ruleHintScore
-            evidence[index, default: 0] += hit.weight
+            scores[index] = (scores[index] ?? 0) + Self.ruleHintScore
+            evidence[index] += hit.weight
         }
-        return scores.filter { $0.value >= rules.thresholds.faqMinimum }
+        // Then the article named first (subject before body): the main question usually comes first.
+        let noMention = (scan: Int.max, word: Int.max)
+        func firstMention(_ article: Int) -> (Int, Int) {
+            let mention = keywords[article]?.firstMention ?? noMention
+            return (mention.scan, mention.word)
+        }
+        return scores.indices
+            .filter { scores[$0].map { $0 >= rules.thresholds.faqMinimum } ?? false }
             .sorted {
-                if $0.value != $1.value { return $0.value > $1.value }
-                let (first, second) = (evidence[$0.key, default: 0], evidence[$1.key, default: 0])
-                return first != second ? first > second : catalogue.articles[$0.key].id < catalogue.articles[$1.key].id
+                let (first, second) = (scores[$0] ?? 0, scores[$1] ?? 0)
+                if first != second { return first > second }
+                if evidence[$0] != evidence[$1] { return evidence[$0] > evidence[$1] }
+                if firstMention($0) != firstMention($1) { return firstMention($0) < firstMention($1) }
+                return catalogue.articles[$0].id < catalogue.articles[$1].id
             }
-            .map { link(catalogue.articles[$0.key], score: $0.value, language) }
+            .map { link(catalogue.articles[$0], score: scores[$0] ?? 0, language) }
     }
 
     private func link(_ article: FAQCatalogue.Article, score: Double, _ language: String) -> FAQLink {

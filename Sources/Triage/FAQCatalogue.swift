@@ -64,18 +64,27 @@ public struct FAQCatalogue: Sendable {
     public func article(_ id: Int) -> Article? { articles.first { $0.id == id } }
 
     /// Keyword score per article index from scans of the combined index (see
-    /// `WordPatternIndex.articleOffset`); each keyword counts once.
-    static func keywordScores(_ scans: [WordScan], articleOffset: Int) -> [Int: Double] {
+    /// `WordPatternIndex.articleOffset`); each keyword counts once. Nil for articles no keyword hit.
+    /// With each score, where the article's first keyword stands (scan, then word): the earlier,
+    /// the likelier it is the mail's main question.
+    static func keywordScores(_ scans: [WordScan], articleOffset: Int, articleCount: Int)
+        -> [(score: Double, firstMention: (scan: Int, word: Int))?] {
         // A short list, not a set: a mail matches a few keywords, and no hashing is cheaper.
         var seen: [WordPatternIndex.Entry] = []
-        var scores: [Int: Double] = [:]
-        for scan in scans {
-            for found in scan.found where found.rule >= articleOffset {
+        var scores = [(score: Double, firstMention: (scan: Int, word: Int))?](repeating: nil, count: articleCount)
+        for (position, scan) in scans.enumerated() {
+            for found in scan.found where found.rule >= articleOffset && found.rule - articleOffset < articleCount {
                 // A keyword repeated ten times is still one hint.
                 let entry = WordPatternIndex.Entry(rule: found.rule, phrase: found.phrase)
-                if !seen.contains(entry) {
-                    seen.append(entry)
-                    scores[found.rule - articleOffset, default: 0] += 1
+                guard !seen.contains(entry) else { continue }
+                seen.append(entry)
+                let article = found.rule - articleOffset
+                let mention = (scan: position, word: found.match.start)
+                if let known = scores[article] {
+                    let earlier = (mention.scan, mention.word) < (known.firstMention.scan, known.firstMention.word)
+                    scores[article] = (known.score + 1, earlier ? mention : known.firstMention)
+                } else {
+                    scores[article] = (1, mention)
                 }
             }
         }

@@ -129,12 +129,14 @@ struct HitCollector {
             let rule = rules[index]
             let header = index < headerOfRule.count ? headerOfRule[index] : -1
             if header >= 0 {
-                let values = features.headerValues(header)
-                if rule.matchesPresence, let first = values.first, case .header(let name) = rule.field {
-                    record(index, evidence: "\(name): \(first)", number: nil)
-                    continue
+                // The rule's header, every occurrence in message order.
+                for field in features.wantedFields where field.name == header {
+                    if rule.matchesPresence, case .header(let name) = rule.field {
+                        record(index, evidence: "\(name): \(field.value)", number: nil)
+                        break
+                    }
+                    if collect(index, rule, field.lowered, field.value) { break }
                 }
-                for value in values where collect(index, rule, MessageFeatures.lowered(value), value) { break }
                 continue
             }
             switch rule.field {

@@ -37,7 +37,7 @@ enum LanguageDetector {
         return slots
     }
 
-    private static func contains(_ slots: [UInt64], _ wanted: UInt64) -> Bool {
+    private static func contains(_ slots: UnsafeBufferPointer<UInt64>, _ wanted: UInt64) -> Bool {
         var index = slot(wanted)
         while slots[index] != 0 {
             if slots[index] == wanted { return true }
@@ -54,13 +54,20 @@ enum LanguageDetector {
     static func detect(_ text: TokenizedText) -> String {
         var germanHits = 0
         var englishHits = 0
-        for index in 0..<min(text.count, countedWords) {
-            let token = text.tokens[index]
-            guard token.end - token.start <= 8 else { continue }
-            var word: UInt64 = 0
-            for position in token.start..<token.end { word = word << 8 | UInt64(text.bytes[position]) }
-            if contains(germanKeys, word) { germanHits += 1 }
-            if contains(englishKeys, word) { englishHits += 1 }
+        // Buffers borrowed once: the tables and the text are read for up to `countedWords` words.
+        germanKeys.withUnsafeBufferPointer { german in
+            englishKeys.withUnsafeBufferPointer { english in
+                text.tokens.withUnsafeBufferPointer { tokens in
+                    text.bytes.withUnsafeBufferPointer { bytes in
+                        for token in tokens.prefix(countedWords) where token.end - token.start <= 8 {
+                            var word: UInt64 = 0
+                            for position in token.start..<token.end { word = word << 8 | UInt64(bytes[position]) }
+                            if contains(german, word) { germanHits += 1 }
+                            if contains(english, word) { englishHits += 1 }
+                        }
+                    }
+                }
+            }
         }
         return englishHits > germanHits ? "en" : "de"
     }

@@ -13,8 +13,9 @@ struct MessageFeatures {
     let from: String
     let contentTypes: String
     /// The fields the header rules look at, in message order, each with the index of its name in
-    /// the classifier's list of wanted names: one pass over the header for all header rules.
-    let wantedFields: [(name: Int, value: String)]
+    /// the classifier's list of wanted names and its value in ASCII lower case: one pass over the
+    /// header for all header rules, each value lowered once.
+    let wantedFields: [(name: Int, value: String, lowered: [UInt8])]
     /// Subject, sender and content types in ASCII lower case, folded once for all field rules.
     let loweredSubject: [UInt8]
     let loweredFrom: [UInt8]
@@ -46,21 +47,16 @@ struct MessageFeatures {
         return bytes
     }
 
-    /// Every value of the wanted header number `name`, in message order.
-    func headerValues(_ name: Int) -> [String] {
-        wantedFields.compactMap { $0.name == name ? $0.value : nil }
-    }
-
     /// The fields whose name is one of `names` (ASCII case-insensitive; lengths are compared first,
     /// so most pairs are passed over after one comparison).
-    private static func fields(_ headers: [HeaderField], named names: [[UInt8]]) -> [(name: Int, value: String)] {
-        var found: [(name: Int, value: String)] = []
+    private static func fields(_ headers: [HeaderField], named names: [[UInt8]]) -> [(name: Int, value: String, lowered: [UInt8])] {
+        var found: [(name: Int, value: String, lowered: [UInt8])] = []
         for field in headers {
             let name = field.name.utf8
             let count = name.count
             for (index, wanted) in names.enumerated() where wanted.count == count
                 && zip(name, wanted).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
-                found.append((index, field.value))
+                found.append((index, field.value, lowered(field.value)))
                 break
             }
         }

@@ -58,19 +58,26 @@ struct OwnWords: Sendable {
     private static let wroteBytes = Array("wrote".utf8)
     private static let quoteLineEndings = ["schrieb:", "wrote:", "a écrit :"].map { Array($0.utf8) }
     /// First bytes of every closing formula and disclaimer marker: other lines skip those lists.
-    private static let markerFirstBytes = Set((closings + disclaimerMarkers).compactMap { $0.utf8.first })
+    /// (A table by byte rather than a set: it is consulted for every line.)
+    private static let markerFirstBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for marker in closings + disclaimerMarkers { if let first = marker.utf8.first { table[Int(first)] = true } }
+        return table
+    }()
     private static let headerFollowers = ["gesendet:", "sent:", "datum:", "date:", "an:", "to:"].map { Array($0.utf8) }
 
     init(_ body: String) {
         let bytes = Array(body.utf8)
         var lines: [Range<Int>] = []
         lines.reserveCapacity(bytes.count / Self.bytesPerLineEstimate + 1)
-        var lineStart = 0
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            lines.append(lineStart..<offset)
-            lineStart = offset + 1
+        bytes.withUnsafeBufferPointer { bytes in
+            var lineStart = 0
+            for offset in 0..<bytes.count where bytes[offset] == UInt8(ascii: "\n") {
+                lines.append(lineStart..<offset)
+                lineStart = offset + 1
+            }
+            lines.append(lineStart..<bytes.count)
         }
-        lines.append(lineStart..<bytes.count)
         // Lower-cased once for the whole body; each line is then a view into it (no array per line).
         let lowered = Self.lowered(bytes)
         var own: [Range<Int>] = []
@@ -124,16 +131,18 @@ struct OwnWords: Sendable {
     /// which is what markers are compared with.
     private static func lowered(_ bytes: [UInt8]) -> [UInt8] {
         var out = bytes
-        var position = 0
-        while position < out.count {
-            let byte = out[position]
-            if byte >= 0x41, byte <= 0x5A {
-                out[position] = byte + 0x20
-            } else if byte == 0xC3, position + 1 < out.count, (0x80...0x9E).contains(out[position + 1]), out[position + 1] != 0x97 {
-                out[position + 1] += 0x20
+        out.withUnsafeMutableBufferPointer { out in
+            var position = 0
+            while position < out.count {
+                let byte = out[position]
+                if byte &- 0x41 < 26 {
+                    out[position] = byte + 0x20
+                } else if byte == 0xC3, position + 1 < out.count, out[position + 1] &- 0x80 <= 0x1E, out[position + 1] != 0x97 {
+                    out[position + 1] += 0x20
+                    position += 1
+                }
                 position += 1
             }
-            position += 1
         }
         return out
     }
@@ -151,7 +160,7 @@ struct OwnWords: Sendable {
     private static let barQuoteBytes = Array("|>".utf8)
 
     private static func startsClosingOrDisclaimer(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = line.first, markerFirstBytes.contains(first) else { return false }
+        guard let first = line.first, markerFirstBytes[Int(first)] else { return false }
         return isClosing(line) || disclaimerBytes.contains(where: line.starts(with:))
     }
 

@@ -5,6 +5,18 @@ public enum TriageCategory: String, Sendable, CaseIterable, Codable {
     case followup
     case standard
     case extended
+
+    /// Hashes the case rather than its name (what a `RawRepresentable` would hash): categories key
+    /// the scores of every mail.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .automated: hasher.combine(0)
+        case .ignore: hasher.combine(1)
+        case .followup: hasher.combine(2)
+        case .standard: hasher.combine(3)
+        case .extended: hasher.combine(4)
+        }
+    }
 }
 
 /// What a rule's hits count towards: one of the categories, a modifier that cancels other hits

@@ -11,6 +11,8 @@ struct WordPatternIndex: Sendable {
     final class Table: Sendable {
         let program: PatternProgram
         let entries: [Entry]
+        /// The patterns as written, by program index (the direct matcher's view, for checking the program).
+        let patterns: [PhrasePattern]
         /// One more than the highest owner (rule or article) number.
         let owners: Int
         var isEmpty: Bool { entries.isEmpty }
@@ -22,7 +24,8 @@ struct WordPatternIndex: Sendable {
         }
 
         init(_ patterns: [(Entry, PhrasePattern)]) {
-            program = PatternProgram(patterns.map(\.1))
+            self.patterns = patterns.map(\.1)
+            program = PatternProgram(self.patterns)
             entries = patterns.map(\.0)
             owners = (entries.map(\.rule).max() ?? -1) + 1
         }

@@ -19,12 +19,15 @@ struct WordScan {
     init(_ text: TokenizedText, table: WordPatternIndex.Table) {
         var found: [Found] = []
         found.reserveCapacity(Self.expectedMatches)
-        var perRule = [UInt8](repeating: 0, count: table.owners)
-        table.scan(text) { pattern, match in
-            let entry = table.entries[pattern]
-            guard perRule[entry.rule] < Self.maximumMatchesPerRule else { return }
-            perRule[entry.rule] += 1
-            found.append(Found(rule: entry.rule, phrase: entry.phrase, match: match))
+        // Matches per rule so far, on the stack (an array per scan would cost more than the counting).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: table.owners) { perRule in
+            perRule.initialize(repeating: 0)
+            table.scan(text) { pattern, match in
+                let entry = table.entries[pattern]
+                guard perRule[entry.rule] < Self.maximumMatchesPerRule else { return }
+                perRule[entry.rule] += 1
+                found.append(Found(rule: entry.rule, phrase: entry.phrase, match: match))
+            }
         }
         self.found = found
     }

@@ -40,7 +40,7 @@ import Testing
         #expect(Double(german) / Double(score.total) >= 0.6, "German share \(german)/\(score.total)")
     }
 
-    @Test(arguments: ["tuning", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21"])
+    @Test(arguments: ["tuning", "holdout", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18", "fresh19", "fresh20", "fresh21", "fresh22"])
     func accuracy(part: String) throws {
         let score = try Self.score(part)
         print(score.report)
