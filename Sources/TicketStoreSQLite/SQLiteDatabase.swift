@@ -232,9 +232,14 @@ private struct StatementKey: Hashable {
     static func == (lhs: StatementKey, rhs: StatementKey) -> Bool { lhs.sql == rhs.sql }
 
     func hash(into hasher: inout Hasher) {
-        let bytes = sql.utf8
-        hasher.combine(bytes.count)
-        for byte in bytes.prefix(Self.hashedBytes) { hasher.combine(byte) }
-        for byte in bytes.suffix(Self.hashedBytes) { hasher.combine(byte) }
+        // `withUTF8` gives every kind of String (small, native, bridged) as the same bytes, so
+        // equal keys hash alike; whole buffers, since a `combine` per byte cost more than hashing
+        // the whole text.
+        var text = sql
+        text.withUTF8 { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.prefix(Self.hashedBytes))))
+            hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes.suffix(Self.hashedBytes))))
+        }
     }
 }
