@@ -22,4 +22,12 @@ struct JSONTextTests {
         let decoded = try JSONDecoder().decode([ClassificationReason].self, from: Data(text.utf8))
         #expect(decoded == reasons)
     }
+
+    @Test("lists of strings read back unchanged")
+    func stringList() throws {
+        let notes = ["message truncated: kept 10 of 20 bytes", "\"quoted\" \\ and\nnewline", "", "äöü 🙂"]
+        let decoded = try JSONDecoder().decode([String].self, from: Data(JSONText.encode(notes).utf8))
+        #expect(decoded == notes)
+        #expect(JSONText.encode([String]()) == "[]")
+    }
 }
