@@ -27,12 +27,15 @@ let package = Package(
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        // SHA-256 compression with the x86 SHA extensions when the CPU has them (portable C otherwise),
+        // for Tickets' content hashes: pure computation, no I/O.
+        .target(name: "CSHA256"),
 
         // Pure core: values in, values out. No sockets, files, clock or environment.
         .target(name: "MailCore", swiftSettings: strict),
         .target(name: "IMAPCore", swiftSettings: strict),
         .target(name: "Triage", dependencies: ["MailCore"], swiftSettings: strict),
-        .target(name: "Tickets", dependencies: ["MailCore", "Triage"], swiftSettings: strict),
+        .target(name: "Tickets", dependencies: ["CSHA256", "MailCore", "Triage"], swiftSettings: strict),
         .target(name: "Replies", dependencies: ["MailCore", "Tickets"], swiftSettings: strict),
 
         // Adapters: the only code that talks to servers and disks.

@@ -15,8 +15,19 @@ public final class StandardErrorLogSink: LogSink {
     }
 
     public func log(_ event: LogEvent) {
-        guard event.level >= minimumLevel else { return }
-        FileHandle.standardError.write(Data((Self.line(event, timestamp: UTCTimestamp.text(clock.now())) + "\n").utf8))
+        log([event])
+    }
+
+    /// One write for all of `events`: the intake logs a line per message, and a write per line was
+    /// a system call per message on the committing thread.
+    public func log(_ events: [LogEvent]) {
+        let timestamp = UTCTimestamp.text(clock.now())
+        var text = ""
+        for event in events where event.level >= minimumLevel {
+            text += Self.line(event, timestamp: timestamp)
+            text += "\n"
+        }
+        if !text.isEmpty { FileHandle.standardError.write(Data(text.utf8)) }
     }
 
     /// The line for `event` (without the newline).

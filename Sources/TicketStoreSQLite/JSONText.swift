@@ -20,31 +20,38 @@ enum JSONText {
     /// `["a","b"]`.
     static func encode(_ strings: [String]) -> String {
         guard !strings.isEmpty else { return "[]" }
-        var text = "["
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
         for (index, string) in strings.enumerated() {
-            if index > 0 { text += "," }
-            appendQuoted(string, to: &text)
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendQuoted(string, to: &bytes)
         }
-        return text + "]"
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `[{"evidence":…,"rule":…,"weight":…}]`; a weight JSON cannot hold (NaN, infinity) goes
     /// through `JSONEncoder`, which refuses it the same way it always did.
+    ///
+    /// Written as bytes into one buffer: appending each piece to a String cost several hundred
+    /// instructions per append, about 5 % of the intake's commit for the reasons of every mail.
     static func encode(_ reasons: [ClassificationReason]) -> String {
         guard !reasons.isEmpty else { return "[]" }
         guard reasons.allSatisfy({ $0.weight.isFinite }) else { return foundationEncoded(reasons) }
-        var text = "["
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(reasons.reduce(2) { $0 + $1.evidence.utf8.count + $1.rule.utf8.count + 48 })
+        bytes.append(UInt8(ascii: "["))
         for (index, reason) in reasons.enumerated() {
-            if index > 0 { text += "," }
-            text += "{\"evidence\":"
-            appendQuoted(reason.evidence, to: &text)
-            text += ",\"rule\":"
-            appendQuoted(reason.rule, to: &text)
-            text += ",\"weight\":"
-            text += number(reason.weight)
-            text += "}"
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: #"{"evidence":"#.utf8)
+            appendQuoted(reason.evidence, to: &bytes)
+            bytes.append(contentsOf: #","rule":"#.utf8)
+            appendQuoted(reason.rule, to: &bytes)
+            bytes.append(contentsOf: #","weight":"#.utf8)
+            bytes.append(contentsOf: number(reason.weight).utf8)
+            bytes.append(UInt8(ascii: "}"))
         }
-        return text + "]"
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Decodes a column; a damaged value reads as `fallback` instead of failing the whole read.
@@ -60,7 +67,17 @@ enum JSONText {
         return "\(value)"
     }
 
-    private static func appendQuoted(_ string: String, to text: inout String) {
-        text += JSONString.quoted(string)
+    /// Text that needs no escaping (most rule names and evidence) goes in between quotes as it is,
+    /// exactly what `JSONString.quoted` would write, without its byte-by-byte copy and the String
+    /// made from it: the reasons were about 6 % of the intake's commit CPU.
+    private static func appendQuoted(_ string: String, to bytes: inout [UInt8]) {
+        let plain = string.utf8.allSatisfy { $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != 0x7F }
+        if plain {
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: string.utf8)
+            bytes.append(UInt8(ascii: "\""))
+        } else {
+            bytes.append(contentsOf: JSONString.quoted(string).utf8)
+        }
     }
 }

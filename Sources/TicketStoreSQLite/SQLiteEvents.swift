@@ -6,6 +6,6 @@ enum SQLiteEvents {
         try database.run(
             "INSERT INTO events (ticket_id, kind, actor, detail, created_at) VALUES (?, ?, ?, ?, ?)",
             [.integer(ticketID), .text(event.kind), .text(event.actor), .text(event.detail),
-             .text(UTCTimestamp.text(event.at))])
+             .text(database.timestampText(event.at))])
     }
 }

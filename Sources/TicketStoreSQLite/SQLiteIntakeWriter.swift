@@ -40,7 +40,7 @@ final class SQLiteIntakeWriter: IntakeWriter {
     func createTicket(_ fields: NewTicket, record: IntakeRecord) throws -> Ticket {
         let highest = try database.first("SELECT MAX(number) FROM tickets") { $0.isNull(0) ? nil : $0.int(0) } ?? nil
         let number = TicketNumbering.next(after: highest)
-        let now = UTCTimestamp.text(record.receivedAt)
+        let now = database.timestampText(record.receivedAt)
         try database.run("""
             INSERT INTO tickets (number, status, customer, subject, language, suggested_handling, notes_json,
                                  created_at, updated_at)
@@ -63,7 +63,7 @@ final class SQLiteIntakeWriter: IntakeWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [ticketID.map(SQLiteValue.integer) ?? .null, .optional(record.messageID),
                   .optional(record.parsed?.inReplyTo), .text(record.rawSHA256), .text(record.contentSHA256),
-                  .int(record.size), .blob(record.raw), .text(UTCTimestamp.text(record.receivedAt))])
+                  .int(record.size), .blob(record.raw), .text(database.timestampText(record.receivedAt))])
         messageRow = database.lastInsertRowID
     }
 
@@ -80,12 +80,12 @@ final class SQLiteIntakeWriter: IntakeWriter {
                   .text(classification.category.rawValue), .optional(classification.suggestedHandling?.rawValue),
                   .real(classification.confidence), .bool(classification.needsReview),
                   .optional(classification.language), .text(JSONText.encode(classification.reasons)),
-                  .text(UTCTimestamp.text(date))])
+                  .text(database.timestampText(date))])
     }
 
     func recordCostAnswer(_ effect: CostAnswerRule.Effect, ticket: String, record: IntakeRecord) throws {
         let ticketID = try id(ofTicket: ticket)
-        let now = UTCTimestamp.text(record.receivedAt)
+        let now = database.timestampText(record.receivedAt)
         try database.run("""
             INSERT INTO cost_acceptances (ticket_id, accepted, via, message_row, note, created_at)
             VALUES (?, ?, 'mail', ?, ?, ?)
@@ -97,12 +97,12 @@ final class SQLiteIntakeWriter: IntakeWriter {
 
     func setStatus(_ status: TicketStatus, ticket: String, at date: Date) throws {
         try database.run("UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?",
-                         [.text(status.rawValue), .text(UTCTimestamp.text(date)), .integer(try id(ofTicket: ticket))])
+                         [.text(status.rawValue), .text(database.timestampText(date)), .integer(try id(ofTicket: ticket))])
     }
 
     func repliesSent(to recipient: String, since date: Date) throws -> [Date] {
         try database.query("SELECT created_at FROM outbox WHERE recipient = ? AND created_at > ?",
-                           [.text(recipient), .text(UTCTimestamp.text(date))]) { UTCTimestamp.date($0.text(0)) }
+                           [.text(recipient), .text(database.timestampText(date))]) { UTCTimestamp.date($0.text(0)) }
     }
 
     func enqueue(_ message: OutboxMessage, ticket: String, at date: Date) throws {
@@ -121,7 +121,7 @@ final class SQLiteIntakeWriter: IntakeWriter {
             """, [.text(record.key.mailbox), .int(Int(record.key.uidValidity)), .int(Int(record.key.uid)),
                   .optional(record.messageID), .text(record.rawSHA256), .text(record.contentSHA256),
                   .text(outcome.ledgerState.rawValue), .text(outcome.summary), ticketID.map(SQLiteValue.integer) ?? .null,
-                  messageRow.map(SQLiteValue.integer) ?? .null, .text(UTCTimestamp.text(record.receivedAt))])
+                  messageRow.map(SQLiteValue.integer) ?? .null, .text(database.timestampText(record.receivedAt))])
     }
 
     private func id(ofTicket number: String) throws -> Int64 {

@@ -7,7 +7,7 @@ enum SQLiteOutbox {
     /// Queues `message` as due now. The Message-ID is unique: queuing the same notice again is a no-op.
     static func insert(_ message: OutboxMessage, ticketID: Int64?, answering messageRow: Int64?, at date: Date,
                        in database: SQLiteDatabase) throws {
-        let now = UTCTimestamp.text(date)
+        let now = database.timestampText(date)
         try database.run("""
             INSERT INTO outbox (ticket_id, answers_message_row, kind, message_id, recipient, raw, next_attempt_at, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING

@@ -9,6 +9,8 @@ final class SQLiteStatement {
     private let handle: OpaquePointer
     private let database: SQLiteDatabase
     let sql: String
+    /// How many parameters the statement has (the highest ?N).
+    private let parameterCount: Int
 
     init(database: SQLiteDatabase, sql: String) throws {
         var statement: OpaquePointer?
@@ -17,14 +19,17 @@ final class SQLiteStatement {
         self.handle = statement
         self.database = database
         self.sql = sql
+        self.parameterCount = Int(sqlite3_bind_parameter_count(statement))
     }
 
     deinit { sqlite3_finalize(handle) }
 
-    /// Clears earlier bindings and binds `values` to ?1, ?2, ….
+    /// Binds `values` to ?1, ?2, …; parameters past the last value are NULL, not left from the
+    /// previous use. Clearing is skipped when every parameter gets a value, as on the intake's
+    /// statements: `sqlite3_clear_bindings` walks and frees every bound value, a needless second pass.
     func bind(_ values: [SQLiteValue]) throws {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
+        if values.count < parameterCount { sqlite3_clear_bindings(handle) }
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code: Int32
@@ -32,7 +37,16 @@ final class SQLiteStatement {
             case .null: code = sqlite3_bind_null(handle, index)
             case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
             case .real(let number): code = sqlite3_bind_double(handle, index, number)
-            case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, transient)
+            case .text(var text):
+                // The UTF-8 bytes with their length: a String passed as `char *` is copied into a
+                // new C string first unless it is already native, and SQLite would measure it again.
+                code = text.withUTF8 { bytes in
+                    bytes.withMemoryRebound(to: CChar.self) { characters in
+                        // Empty text is '', not NULL: SQLite reads a nil pointer as NULL.
+                        guard let base = characters.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+                        return sqlite3_bind_text(handle, index, base, Int32(characters.count), transient)
+                    }
+                }
             case .blob(let bytes):
                 code = bytes.withUnsafeBytes { buffer in
                     guard let base = buffer.baseAddress else { return sqlite3_bind_zeroblob(handle, index, 0) }

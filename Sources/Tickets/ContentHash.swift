@@ -17,6 +17,8 @@ public enum ContentHash {
     ]
     /// The longest field name looked at; longer "names" are not trace fields.
     static let maxFieldNameLength = 64
+    /// `traceFieldNames` as bytes, so each leading field is matched without making a String.
+    private static let traceFieldNameBytes = traceFieldNames.map { Array($0.utf8) }
 
     /// The hex SHA-256 of `raw` without its leading trace fields.
     public static func hexDigest(of raw: [UInt8]) -> String {
@@ -34,24 +36,31 @@ public enum ContentHash {
     /// The offset of the first byte after the leading trace fields.
     public static func contentStart(of raw: [UInt8]) -> Int {
         var offset = 0
-        while offset < raw.count, let name = fieldName(in: raw, at: offset), traceFieldNames.contains(name) {
+        while offset < raw.count, let name = fieldName(in: raw, at: offset), isTraceField(raw[name]) {
             offset = endOfField(in: raw, from: offset)
         }
         return offset
     }
 
-    /// The lower-cased name of the header field starting at `offset`, or nil when no field starts there.
-    private static func fieldName(in raw: [UInt8], at offset: Int) -> String? {
+    /// Where the name of the header field starting at `offset` lies, or nil when no field starts there.
+    private static func fieldName(in raw: [UInt8], at offset: Int) -> Range<Int>? {
         var index = offset
         while index < raw.count, index - offset <= maxFieldNameLength {
             let byte = raw[index]
-            if byte == UInt8(ascii: ":") {
-                return index == offset ? nil : String(decoding: raw[offset..<index], as: UTF8.self).lowercased()
-            }
+            if byte == UInt8(ascii: ":") { return index == offset ? nil : offset..<index }
             if byte <= 0x20 || byte >= 0x7f { return nil }
             index += 1
         }
         return nil
+    }
+
+    /// Whether `name` (printable ASCII) is one of `traceFieldNames`, ignoring case. `| 0x20`
+    /// lower-cases a letter; the names hold only lower-case letters and "-", and no other printable
+    /// byte becomes one of those by it.
+    private static func isTraceField(_ name: ArraySlice<UInt8>) -> Bool {
+        traceFieldNameBytes.contains { candidate in
+            candidate.count == name.count && zip(candidate, name).allSatisfy { $0 == ($1 | 0x20) }
+        }
     }
 
     /// The offset just past the field starting at `offset`, including its folded continuation lines.

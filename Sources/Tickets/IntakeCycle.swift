@@ -157,15 +157,19 @@ public final class IntakeCycle {
                                     into: &result)
             let preparation = BackgroundPreparation(fetched, from: mailbox, receivedAt: clock.now(), preparer: intake.preparer)
             if let previous = inPreparation {
-                try commit(previous.wait(), syncing: false, into: &result, toMark: &toMark, toQuarantine: &toQuarantine,
+                let prepared = previous.wait()
+                try commit(prepared, syncing: false, into: &result, toMark: &toMark, toQuarantine: &toQuarantine,
                            summary: &summary)
+                BackgroundPreparation.release(prepared)
                 if result.stoppedEarly { break }
             }
             inPreparation = preparation
         }
         if let last = inPreparation, !result.stoppedEarly {
-            try commit(last.wait(), syncing: true, into: &result, toMark: &toMark, toQuarantine: &toQuarantine,
+            let prepared = last.wait()
+            try commit(prepared, syncing: true, into: &result, toMark: &toMark, toQuarantine: &toQuarantine,
                        summary: &summary)
+            BackgroundPreparation.release(prepared)
         }
         try mark(toMark, quarantine: toQuarantine, in: mailbox)
         summary.marked += toMark.count

@@ -20,7 +20,7 @@ extension IntakeRecord {
             if size > raw.count {
                 notes.append("message truncated: kept \(raw.count) of \(size) bytes (maxMessageBytes)")
             }
-            let subject = parsed.subject.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            let subject = parsed.subject?.trimmingWhitespace ?? ""
             action = .newTicket(NewTicket(
                 customer: (parsed.replyTo.first ?? parsed.from.first)?.address ?? "",
                 subject: subject.isEmpty ? missingSubject : subject,

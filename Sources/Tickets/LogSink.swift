@@ -48,6 +48,15 @@ public struct LogEvent: Sendable, Hashable {
 /// The core accepts a sink and never creates one.
 public protocol LogSink: AnyObject {
     func log(_ event: LogEvent)
+    /// Several events at once, in order (the intake passes on a committed chunk's events this way,
+    /// so a sink that writes can write them together).
+    func log(_ events: [LogEvent])
+}
+
+extension LogSink {
+    public func log(_ events: [LogEvent]) {
+        for event in events { log(event) }
+    }
 }
 
 /// Collects events in memory: the twin for tests.
@@ -69,7 +78,7 @@ final class PendingLogSink: LogSink {
     func log(_ event: LogEvent) { events.append(event) }
 
     func flush(into sink: any LogSink) {
-        for event in events { sink.log(event) }
+        sink.log(events)
         events.removeAll()
     }
 

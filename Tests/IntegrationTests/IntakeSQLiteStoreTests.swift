@@ -28,12 +28,44 @@ struct IntakeSQLiteStoreTests {
     func migratesEmptyDatabase() throws {
         let path = try Self.temporaryDatabase()
         let store = try SQLiteTicketStore(path: path)
-        #expect(try store.schemaVersion() == 2)
+        #expect(try store.schemaVersion() == 3)
         try store.setCursor(MailboxCursor(uidValidity: 5, lastUID: 42), mailbox: "INBOX")
         try store.close()
         let reopened = try SQLiteTicketStore(path: path)
-        #expect(try reopened.schemaVersion() == 2)
+        #expect(try reopened.schemaVersion() == 3)
         #expect(try reopened.cursor(mailbox: "INBOX") == MailboxCursor(uidValidity: 5, lastUID: 42))
+    }
+
+    /// Version 3 rewrites the CHECK lists as OR chains by editing `sqlite_schema`: a version 2
+    /// database with rows in it must come out intact, refusing and accepting the same values.
+    @Test("version 3 keeps the rows and every CHECK of a version 2 database")
+    func rewrittenChecksStillHold() throws {
+        let path = try Self.temporaryDatabase()
+        let old = try SQLiteDatabase(path: path)
+        for version in SchemaMigrations.all.prefix(2) { try old.execute(version) }
+        try old.execute("PRAGMA user_version = 2")
+        try old.execute("""
+            INSERT INTO tickets (number, status, customer, subject, created_at, updated_at)
+            VALUES (1001, 'needs-review', 'a@example.org', 'Hallo', 't', 't')
+            """)
+        try old.close()
+
+        let store = try SQLiteTicketStore(path: path)
+        #expect(try store.schemaVersion() == 3)
+        #expect(try store.database.first("PRAGMA integrity_check") { $0.text(0) } == "ok")
+        #expect(try store.database.first("SELECT status FROM tickets WHERE number = 1001") { $0.text(0) } == "needs-review")
+        let schema = try store.database.query("SELECT sql FROM sqlite_schema WHERE type = 'table'") { $0.text(0) ?? "" }
+        #expect(!schema.contains { $0.contains("status IN") || $0.contains("state IN") })
+        let bad: [(String, String)] = [
+            ("tickets", "INSERT INTO tickets (number, status, customer, subject, created_at, updated_at) VALUES (1002, 'bogus', 'c', 's', 't', 't')"),
+            ("ledger", "INSERT INTO ledger (mailbox, uid_validity, uid, raw_sha256, content_sha256, state, first_seen_at, updated_at) VALUES ('INBOX', 1, 1, 'r', 'c', 'bogus', 't', 't')"),
+            ("outbox", "INSERT INTO outbox (kind, message_id, recipient, raw, state, created_at) VALUES ('reply', '<x@y>', 'a@b', x'00', 'bogus', 't')"),
+        ]
+        for (table, sql) in bad {
+            #expect(throws: SQLiteError.self, "\(table) accepted a value outside its CHECK") { try store.database.execute(sql) }
+        }
+        try store.database.execute("UPDATE tickets SET status = 'closed' WHERE number = 1001")
+        try store.close()
     }
 
     @Test("a database from a newer program is refused with a clear error")

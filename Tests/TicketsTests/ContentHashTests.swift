@@ -25,6 +25,18 @@ struct ContentHashTests {
         #expect(ContentHash.hexDigest(of: delivered) == ContentHash.hexDigest(of: message))
     }
 
+    @Test("trace field names match in any case, and only whole names", arguments: [
+        ("RECEIVED: from a\r\nDelivered-TO: s@x\r\n", true),
+        ("x-SPAM-Status: No\r\n", true),
+        ("Received-Extra: from a\r\n", false),
+        ("Receive: from a\r\n", false),
+        ("Rec@ived: from a\r\n", false),
+    ])
+    func traceFieldNameCase(prefix: String, ignored: Bool) {
+        let delivered = Array(prefix.utf8) + message
+        #expect((ContentHash.hexDigest(of: delivered) == ContentHash.hexDigest(of: message)) == ignored)
+    }
+
     @Test("a Received field below the sender's fields is content")
     func laterTraceFieldsCount() {
         let moved = Array("From: a@example.org\r\nReceived: from x\r\nMessage-ID: <1@x>\r\nSubject: Hallo\r\n\r\nText\r\n".utf8)

@@ -1,8 +1,16 @@
 import Testing
-import Tickets
+@testable import Tickets
 
-/// SHA-256 against the FIPS 180-2 / NIST example vectors and padding-boundary lengths.
+/// SHA-256 against the FIPS 180-2 / NIST example vectors and padding-boundary lengths, through
+/// both compression functions: the SHA extensions (where this CPU has them) and the portable one.
 struct SHA256Tests {
+    /// The hex digest of `bytes` with the portable compression, for comparing against the default.
+    static func portableHexDigest(_ bytes: [UInt8]) -> String {
+        var hasher = SHA256(portable: true)
+        hasher.update(bytes)
+        return hasher.finalize().hexString
+    }
+
     static let vectors: [(input: String, digest: String)] = [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
@@ -16,6 +24,7 @@ struct SHA256Tests {
     func nistVector(index: Int) {
         let vector = Self.vectors[index]
         #expect(SHA256.hexDigest(Array(vector.input.utf8)) == vector.digest)
+        #expect(Self.portableHexDigest(Array(vector.input.utf8)) == vector.digest)
     }
 
     /// Lengths around the 55/56/64-byte padding boundaries (expected digests from Python's hashlib).
@@ -30,12 +39,25 @@ struct SHA256Tests {
     ])
     func boundary(length: Int, digest: String) {
         #expect(SHA256.hexDigest([UInt8](repeating: UInt8(ascii: "a"), count: length)) == digest)
+        #expect(Self.portableHexDigest([UInt8](repeating: UInt8(ascii: "a"), count: length)) == digest)
+    }
+
+    /// Every length up to five blocks, over bytes that differ from block to block: the two
+    /// compression functions (the message schedule of the SHA extensions most of all) must agree.
+    @Test("the accelerated and the portable compression agree")
+    func implementationsAgree() {
+        let bytes = (0..<320).map { UInt8(truncatingIfNeeded: $0 &* 167 &+ $0 >> 3) }
+        for length in 0...bytes.count {
+            let prefix = Array(bytes[..<length])
+            #expect(SHA256.hexDigest(prefix) == Self.portableHexDigest(prefix), "length \(length)")
+        }
     }
 
     @Test("one million 'a' (FIPS 180-2 appendix B.3)")
     func millionA() {
         let digest = SHA256.hexDigest([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
         #expect(digest == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(Self.portableHexDigest([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)) == digest)
     }
 
     @Test("feeding in pieces gives the same digest as one call", arguments: [1, 3, 63, 64, 65, 200])
