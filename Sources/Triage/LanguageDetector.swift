@@ -51,6 +51,16 @@ enum LanguageDetector {
         return bytes.reduce(0) { $0 << 8 | UInt64($1) }
     }
 
+    /// Whether folded `bytes` are one of the German or English stop words (through the packed
+    /// tables; the few longer than eight bytes through the sets).
+    static func isStopWord(_ bytes: [UInt8]) -> Bool {
+        guard let key = key(bytes[...]) else {
+            let word = String(decoding: bytes, as: UTF8.self)
+            return german.contains(word) || english.contains(word)
+        }
+        return germanKeys.withUnsafeBufferPointer { contains($0, key) } || englishKeys.withUnsafeBufferPointer { contains($0, key) }
+    }
+
     static func detect(_ text: TokenizedText) -> String {
         var germanHits = 0
         var englishHits = 0

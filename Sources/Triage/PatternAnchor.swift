@@ -79,8 +79,7 @@ struct PatternAnchor: Equatable {
 
     /// Rough relative frequency of words starting with `bytes`.
     private static func frequency(_ bytes: [UInt8]) -> Double {
-        let word = String(decoding: bytes, as: UTF8.self)
-        if LanguageDetector.german.contains(word) || LanguageDetector.english.contains(word) { return 16 }
+        if LanguageDetector.isStopWord(bytes) { return 16 }
         switch bytes.count {
         case ...2: return 8
         case 3: return 4

@@ -137,9 +137,10 @@ struct PatternProgram: Sendable {
     static let alternativeLimit = 255
 
     init(_ patterns: [PhrasePattern]) {
-        var pairBuckets: [Int: [PairEntry]] = [:]
-        var tripleBuckets: [Int: [PairEntry]] = [:]
-        var byteBuckets: [Int: [Int32]] = [:]
+        // Buckets by key as arrays (not dictionaries: thousands of terms, loaded on every start).
+        var pairBuckets = [[PairEntry]](repeating: [], count: Self.keyCount)
+        var tripleBuckets = [[PairEntry]](repeating: [], count: 1 << Self.tripleBucketBits)
+        var byteBuckets = [[Int32]](repeating: [], count: 256)
         for (index, pattern) in patterns.enumerated() {
             for element in pattern.elements {
                 switch element {
@@ -215,17 +216,17 @@ struct PatternProgram: Sendable {
             } else {
                 for pair in pairs {
                     if pair.isTriple {
-                        tripleBuckets[pair.key, default: []].append(pair.entry)
+                        tripleBuckets[pair.key].append(pair.entry)
                     } else {
-                        pairBuckets[pair.key, default: []].append(pair.entry)
+                        pairBuckets[pair.key].append(pair.entry)
                     }
                 }
-                for single in singles { byteBuckets[single.byte, default: []].append(single.entry) }
+                for single in singles { byteBuckets[single.byte].append(single.entry) }
             }
         }
-        (pairStarts, pairEntries) = Self.compress(pairBuckets, size: Self.keyCount)
-        (tripleStarts, tripleEntries) = Self.compress(tripleBuckets, size: 1 << Self.tripleBucketBits)
-        (byteStarts, bytePatterns) = Self.compress(byteBuckets, size: 256)
+        (pairStarts, pairEntries) = Self.compress(pairBuckets)
+        (tripleStarts, tripleEntries) = Self.compress(tripleBuckets)
+        (byteStarts, bytePatterns) = Self.compress(byteBuckets)
     }
 
     /// Up to the first eight bytes of `bytes`, packed as `WordHeads` packs a word, and the mask of
@@ -253,14 +254,17 @@ struct PatternProgram: Sendable {
         Int((UInt32(truncatingIfNeeded: triple) &* 0x9E37_79B1) >> UInt32(32 - tableBits))
     }
 
-    private static func compress<Entry>(_ buckets: [Int: [Entry]], size: Int) -> ([Int32], [Entry]) {
-        var starts = [Int32](repeating: 0, count: size + 1)
+    /// Buckets as compressed rows: bucket `k` is `flat[starts[k]..<starts[k + 1]]`.
+    private static func compress<Entry>(_ buckets: [[Entry]]) -> (starts: [Int32], flat: [Entry]) {
+        var starts: [Int32] = []
+        starts.reserveCapacity(buckets.count + 1)
         var flat: [Entry] = []
-        for key in 0..<size {
-            starts[key] = Int32(flat.count)
-            flat += buckets[key] ?? []
+        flat.reserveCapacity(buckets.reduce(0) { $0 + $1.count })
+        for bucket in buckets {
+            starts.append(Int32(flat.count))
+            flat += bucket
         }
-        starts[size] = Int32(flat.count)
+        starts.append(Int32(flat.count))
         return (starts, flat)
     }
 }

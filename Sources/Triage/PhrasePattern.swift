@@ -64,24 +64,29 @@ struct PhrasePattern: Sendable {
     }
 
     /// Parses `source`; returns a message describing the problem when it is not a valid pattern.
+    /// Reads UTF-8 bytes rather than Characters: a rules file has thousands of terms, and grapheme
+    /// breaking made parsing them the costliest step of starting the classifier.
     static func parse(_ source: String) -> Result<PhrasePattern, PatternError> {
         var elements: [Element] = []
-        for word in source.split(separator: " ") {
-            if word == ".." {
+        let star = UInt8(ascii: "*")
+        for word in Array(source.utf8).split(separator: UInt8(ascii: " ")) {
+            if word.elementsEqual("..".utf8) {
                 guard !elements.isEmpty else { return .failure(PatternError("'..' cannot start a pattern")) }
                 elements.append(.gap)
                 continue
             }
             var alternatives: [Alternative] = []
-            for alternative in word.split(separator: "|", omittingEmptySubsequences: false) {
-                if alternative == "<num>" || alternative == "<day>" {
-                    alternatives.append(Alternative(kind: alternative == "<num>" ? .number : .day, bytes: []))
+            for alternative in word.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false) {
+                if alternative.elementsEqual("<num>".utf8) || alternative.elementsEqual("<day>".utf8) {
+                    alternatives.append(Alternative(kind: alternative.elementsEqual("<num>".utf8) ? .number : .day, bytes: []))
                     continue
                 }
-                let leading = alternative.hasPrefix("*")
-                let trailing = alternative.hasSuffix("*") && alternative.count > 1
-                let bytes = TextFolding.foldedTerm(String(alternative.filter { $0 != "*" }))
-                guard !bytes.isEmpty else { return .failure(PatternError("empty term in '\(word)'")) }
+                let leading = alternative.first == star
+                let trailing = alternative.last == star && alternative.count > 1
+                let bytes = TextFolding.foldedTerm(String(decoding: alternative.filter { $0 != star }, as: UTF8.self).unicodeScalars)
+                guard !bytes.isEmpty else {
+                    return .failure(PatternError("empty term in '\(String(decoding: word, as: UTF8.self))'"))
+                }
                 let kind: TermKind = leading ? (trailing ? .contains : .suffix) : (trailing ? .prefix : .exact)
                 alternatives.append(Alternative(kind: kind, bytes: bytes))
             }

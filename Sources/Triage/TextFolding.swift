@@ -58,9 +58,9 @@ enum TextFolding {
 
     /// The folded form of a short string with every separator removed: how a pattern term is stored,
     /// so that "E-Mail", "e-mail" and "email" in a rule file are the same term.
-    static func foldedTerm(_ text: String) -> [UInt8] {
+    static func foldedTerm<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars) -> [UInt8] {
         var out: [UInt8] = []
-        for scalar in text.unicodeScalars { _ = append(scalar, to: &out) }
+        for scalar in scalars { _ = append(scalar, to: &out) }
         return out
     }
 }
