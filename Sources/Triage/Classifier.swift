@@ -109,18 +109,14 @@ public final class Classifier: Sendable {
             evidence[index] += hit.weight
         }
         // Then the article named first (subject before body): the main question usually comes first.
-        let noMention = (scan: Int.max, word: Int.max)
-        func firstMention(_ article: Int) -> (Int, Int) {
-            let mention = keywords[article]?.firstMention ?? noMention
-            return (mention.scan, mention.word)
-        }
+        func mentionOrder(_ article: Int) -> Int { keywords[article]?.mentionOrder ?? Int.max }
         return scores.indices
             .filter { scores[$0].map { $0 >= rules.thresholds.faqMinimum } ?? false }
             .sorted {
                 let (first, second) = (scores[$0] ?? 0, scores[$1] ?? 0)
                 if first != second { return first > second }
                 if evidence[$0] != evidence[$1] { return evidence[$0] > evidence[$1] }
-                if firstMention($0) != firstMention($1) { return firstMention($0) < firstMention($1) }
+                if mentionOrder($0) != mentionOrder($1) { return mentionOrder($0) < mentionOrder($1) }
                 return catalogue.articles[$0].id < catalogue.articles[$1].id
             }
             .map { link(catalogue.articles[$0], score: scores[$0] ?? 0, language) }

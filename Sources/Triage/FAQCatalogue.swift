@@ -65,26 +65,27 @@ public struct FAQCatalogue: Sendable {
 
     /// Keyword score per article index from scans of the combined index (see
     /// `WordPatternIndex.articleOffset`); each keyword counts once. Nil for articles no keyword hit.
-    /// With each score, where the article's first keyword stands (scan, then word): the earlier,
-    /// the likelier it is the mail's main question.
+    /// With each score, the article's place in the order the mail first names them (0 first): the
+    /// earlier, the likelier it is the mail's main question. Scans come subject first and their
+    /// matches in word order, so an article's first keyword seen is its first mention.
     static func keywordScores(_ scans: [WordScan], articleOffset: Int, articleCount: Int)
-        -> [(score: Double, firstMention: (scan: Int, word: Int))?] {
+        -> [(score: Double, mentionOrder: Int)?] {
         // A short list, not a set: a mail matches a few keywords, and no hashing is cheaper.
         var seen: [WordPatternIndex.Entry] = []
-        var scores = [(score: Double, firstMention: (scan: Int, word: Int))?](repeating: nil, count: articleCount)
-        for (position, scan) in scans.enumerated() {
+        var scores = [(score: Double, mentionOrder: Int)?](repeating: nil, count: articleCount)
+        var mentioned = 0
+        for scan in scans {
             for found in scan.found where found.rule >= articleOffset && found.rule - articleOffset < articleCount {
                 // A keyword repeated ten times is still one hint.
                 let entry = WordPatternIndex.Entry(rule: found.rule, phrase: found.phrase)
                 guard !seen.contains(entry) else { continue }
                 seen.append(entry)
                 let article = found.rule - articleOffset
-                let mention = (scan: position, word: found.match.start)
                 if let known = scores[article] {
-                    let earlier = (mention.scan, mention.word) < (known.firstMention.scan, known.firstMention.word)
-                    scores[article] = (known.score + 1, earlier ? mention : known.firstMention)
+                    scores[article] = (known.score + 1, known.mentionOrder)
                 } else {
-                    scores[article] = (1, mention)
+                    scores[article] = (1, mentioned)
+                    mentioned += 1
                 }
             }
         }
