@@ -23,8 +23,9 @@ public final class SQLiteTicketStore: TicketStore {
     public func makeDurable() throws { try database.makeDurable() }
 
     /// A `syncing` commit syncs the WAL, so the intake's `makeDurable()` right after it costs nothing.
+    /// Runs `body` a second time when one of its calls failed (`SQLiteDatabase.batchTransaction`).
     public func inOneCommit<T>(syncing: Bool, _ body: () throws -> T) throws -> T {
-        try syncing ? database.durableWriteTransaction(body) : database.writeTransaction(body)
+        try database.batchTransaction(syncing: syncing, body)
     }
 
     public func cursor(mailbox: String) throws -> MailboxCursor? {

@@ -201,26 +201,43 @@ public final class IntakeCycle {
         toQuarantine: inout [UInt32], summary: inout IntakeSummary
     ) throws {
         defer { pendingLog.discard() }
-        try store.inOneCommit(syncing: syncing) {
+        // The store may run this twice (see `TicketStore.inOneCommit`): it only reports, and what it
+        // reports is taken over below, once committed.
+        let chunk = try store.inOneCommit(syncing: syncing) {
+            pendingLog.discard()
+            var chunk = CommittedChunk()
             for message in prepared {
                 if shouldStop() {
-                    result.stoppedEarly = true
-                    return
+                    chunk.stoppedEarly = true
+                    break
                 }
-                summary.fetched += 1
+                chunk.summary.fetched += 1
                 switch try intake.commit(message) {
                 case .settled(let outcome):
-                    summary.count(outcome)
-                    toMark.append(message.key.uid)
+                    chunk.summary.count(outcome)
+                    chunk.toMark.append(message.key.uid)
                 case .willRetry:
-                    summary.failed += 1
+                    chunk.summary.failed += 1
                 case .quarantined:
-                    summary.quarantined += 1
-                    toQuarantine.append(message.key.uid)
+                    chunk.summary.quarantined += 1
+                    chunk.toQuarantine.append(message.key.uid)
                 }
             }
+            return chunk
         }
         pendingLog.flush(into: log)
+        summary.add(chunk.summary)
+        toMark += chunk.toMark
+        toQuarantine += chunk.toQuarantine
+        if chunk.stoppedEarly { result.stoppedEarly = true }
+    }
+
+    /// What one committed chunk did.
+    private struct CommittedChunk {
+        var summary = IntakeSummary()
+        var toMark: [UInt32] = []
+        var toQuarantine: [UInt32] = []
+        var stoppedEarly = false
     }
 
     /// Tells the server, then records that it was told: the keyword (and move) for settled mail,

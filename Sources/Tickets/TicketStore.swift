@@ -38,8 +38,11 @@ public protocol TicketStore: AnyObject {
     /// Runs `body` (several `commitIntake`/`recordFailure`/`quarantine` calls) as one commit where
     /// the store can: each call inside stays all or nothing on its own (a failing one leaves the
     /// others), and the batch as a whole is committed once, which saves a disk write per message.
-    /// When `body` throws, stores that can roll the batch back do. Callers tell the server about
-    /// the messages only after this returns. `syncing` asks the store to make this commit (and
+    /// When `body` throws, stores that can roll the batch back do. A store may run `body` more than
+    /// once (SQLite first runs it without isolating the calls from each other, which is cheaper,
+    /// and again with isolation when one of them failed), so `body` must change nothing outside
+    /// the store: it returns what it found. Callers tell the server about the messages only after
+    /// this returns. `syncing` asks the store to make this commit (and
     /// every earlier one) survive a power loss as part of committing, where that is cheaper than a
     /// separate `makeDurable()`; the caller still calls `makeDurable()` before it tells the server.
     func inOneCommit<T>(syncing: Bool, _ body: () throws -> T) throws -> T

@@ -1,4 +1,5 @@
 import Foundation
+import MailCore
 import Testing
 @testable import TicketStoreSQLite
 import Tickets
@@ -112,6 +113,62 @@ struct IntakeSQLiteStoreTests {
             Issue.record("the second connection did not see the first one's ledger row")
         }
         #expect(try first.ticketCount() == 1)
+    }
+
+    /// `inOneCommit` first runs a batch without a savepoint per message. A message that fails after
+    /// writing rows (here the ledger row, its last write, is refused by a trigger once the ticket,
+    /// the stored mail, its events and its reply were written) must still leave no trace and the
+    /// others must still count, as with savepoints: the batch is rolled back and run again, isolated.
+    @Test("a message that fails halfway in a batch leaves no rows, and the others are kept")
+    func halfWrittenMessageInBatch() throws {
+        let store = try SQLiteTicketStore(path: try Self.temporaryDatabase())
+        try store.database.execute("""
+            CREATE TRIGGER refuse_uid_2 BEFORE INSERT ON ledger WHEN NEW.uid = 2
+            BEGIN SELECT RAISE(ABORT, 'injected fault'); END
+            """)
+        func record(_ uid: UInt32) -> IntakeRecord {
+            let raw = Array("From: Kunde \(uid) <kunde\(uid)@example.org>\r\nSubject: Anfrage \(uid)\r\nMessage-ID: <batch-\(uid)@example.org>\r\n\r\nText \(uid)\r\n".utf8)
+            return IntakeRecord.make(key: LedgerKey(mailbox: "INBOX", uidValidity: 7, uid: uid), raw: raw, size: raw.count,
+                                     parsed: MessageParser.parse(raw), classification: nil, receivedAt: Date())
+        }
+        struct Notice: Responder {
+            func respond(to situation: ReplySituation) -> ReplyDecision {
+                .send(OutboxMessage(messageID: "notice-\(situation.ticket.number)@example-hosting.de", kind: "faq-reply",
+                                    recipient: situation.ticket.customer, bytes: Array("Subject: hi\r\n\r\nhi\r\n".utf8)))
+            }
+        }
+        let responder = Notice()
+        var runs = 0
+        var failures: [String] = []
+        let outcomes: [IntakeOutcome] = try store.inOneCommit {
+            runs += 1
+            failures = []
+            var outcomes: [IntakeOutcome] = []
+            for uid: UInt32 in 1...3 {
+                do {
+                    outcomes.append(try store.commitIntake(record(uid), responder: responder))
+                } catch {
+                    failures.append("\(error)")
+                }
+            }
+            return outcomes
+        }
+        #expect(runs == 2)
+        #expect(failures.count == 1 && failures[0].contains("injected fault"), "\(failures)")
+        #expect(outcomes == [.ticketed(number: "1001"), .ticketed(number: "1002")])
+        #expect(try store.tickets(status: nil, limit: nil).map(\.customer) == ["kunde3@example.org", "kunde1@example.org"])
+        #expect(try store.database.first("SELECT COUNT(*) FROM messages") { $0.int(0) } == 2)
+        #expect(try store.database.first("SELECT COUNT(*) FROM events WHERE ticket_id NOT IN (SELECT id FROM tickets)") { $0.int(0) } == 0)
+        #expect(try store.ledgerEntries(mailbox: "INBOX", uidValidity: 7, uids: [1, 2, 3]).keys.sorted() == [1, 3])
+        #expect(try store.outboxCounts() == [.pending: 2])
+        // A batch where nothing fails runs once.
+        runs = 0
+        _ = try store.inOneCommit {
+            runs += 1
+            return try store.commitIntake(record(4), responder: responder)
+        }
+        #expect(runs == 1)
+        #expect(try store.ticketCount() == 3)
     }
 
     @Test("a batch that throws is rolled back as a whole, and the store stays usable")
