@@ -62,7 +62,7 @@ public final class LocalDovecot {
             try FileManager.default.createDirectory(atPath: "\(maildir)/\(folder)", withIntermediateDirectories: true)
         }
         try ChildProcess.run("chown", ["-R", "nobody:nogroup", "\(directory)/home"])
-        try "\(user):{PLAIN}\(password)\n".write(toFile: "\(directory)/users", atomically: true, encoding: .utf8)
+        try "\(user):{PLAIN}\(password)\n".write(toFile: "\(directory)/users", atomically: false, encoding: .utf8)
         if tls {
             try ChildProcess.run("openssl", ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
                                              "-nodes", "-keyout", "\(directory)/key.pem", "-out", "\(directory)/cert.pem",
@@ -70,7 +70,7 @@ public final class LocalDovecot {
                                              "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"])
         }
         try configText(capabilities: capabilities, syncsMail: syncsMail)
-            .write(toFile: configFile, atomically: true, encoding: .utf8)
+            .write(toFile: configFile, atomically: false, encoding: .utf8)
         try ChildProcess.run(dovecot, ["-c", configFile])
         guard LoopbackPort.greets(port: imapPort, with: "* OK", within: Self.startupTimeoutSeconds) else {
             throw LocalServerError("Dovecot did not greet on port \(imapPort) within \(Self.startupTimeoutSeconds) s; log: \(log)")

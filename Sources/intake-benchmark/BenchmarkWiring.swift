@@ -22,7 +22,7 @@ enum BenchmarkWiring {
              "support": {"address": "\(supportAddress)", "name": "Example Hosting Support"},
              "database": "unused.sqlite", "templates": "Templates", "faq": "Config/faq.json", "rules": "Config/rules.json",
              "billing": {"currency": "EUR", "quarterHourRateCents": \(quarterHourRateCents)}}
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+            """.write(toFile: path, atomically: false, encoding: .utf8)
         return try GatewayConfiguration.load(path: path, environment: [:])
     }
 

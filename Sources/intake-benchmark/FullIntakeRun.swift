@@ -37,7 +37,7 @@ enum FullIntakeRun {
                       "password": "\(server.password)", "allowInsecure": true, "quarantineMailbox": "Quarantine"},
              "database": "\(folder)/tickets.sqlite"\(rules)\(replies)}
             """
-        try config.write(toFile: "\(folder)/config.json", atomically: true, encoding: .utf8)
+        try config.write(toFile: "\(folder)/config.json", atomically: false, encoding: .utf8)
         let stopwatch = Stopwatch(.children)
         try ChildProcess.run(binary, ["poll", "--once", "--config", "\(folder)/config.json"],
                                           errorLog: "\(folder)/poll.log")

@@ -13,8 +13,12 @@ extension LocalDovecot {
     func seed(_ messages: [[UInt8]]) throws {
         for (index, message) in messages.enumerated() {
             let path = "\(maildir)/new/\(1_800_000_000 + index).M\(index)P1.benchmark"
-            guard FileManager.default.createFile(atPath: path, contents: Data(message)) else {
-                throw BenchmarkError("could not write \(path)")
+            // Not `createFile`: on Linux it writes atomically through a temporary folder in /tmp
+            // that it leaves behind, one per message.
+            do {
+                try Data(message).write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw BenchmarkError("could not write \(path): \(error)")
             }
         }
         try ChildProcess.run("chown", ["-R", "nobody:nogroup", "\(directory)/home"])

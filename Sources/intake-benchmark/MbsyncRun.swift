@@ -37,7 +37,7 @@ enum MbsyncRun {
 
             """
         let configFile = "\(target)/mbsyncrc"
-        try config.write(toFile: configFile, atomically: true, encoding: .utf8)
+        try config.write(toFile: configFile, atomically: false, encoding: .utf8)
         let stopwatch = Stopwatch(.children)
         try ChildProcess.run("/usr/bin/mbsync", ["-q", "-c", configFile, "bench"])
         let timing = stopwatch.stop()

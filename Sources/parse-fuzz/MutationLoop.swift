@@ -53,7 +53,7 @@ struct MutationLoop {
             for _ in 0..<100 {
                 let input = mutated()
                 // Written before the attempt: after a trap, this file holds the input that caused it.
-                _ = FileManager.default.createFile(atPath: "parse-fuzz-crash.eml", contents: Data(input))
+                try? Data(input).write(to: URL(fileURLWithPath: "parse-fuzz-crash.eml"))
                 FuzzTarget.exercise(input)
                 count += 1
             }

@@ -27,7 +27,7 @@ final class AgentGateway {
              "support": {"address": "support@example-hosting.de", "name": "Example Hosting Support"},
              "database": "\(databasePath)", "templates": "\(root)/Templates", "faq": "\(root)/Config/faq.json",
              "rules": "\(root)/Config/rules.json", "billing": {"currency": "EUR", "quarterHourRateCents": \(Self.rateCents)}}
-            """.write(toFile: configPath, atomically: true, encoding: .utf8)
+            """.write(toFile: configPath, atomically: false, encoding: .utf8)
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

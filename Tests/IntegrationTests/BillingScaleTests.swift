@@ -20,7 +20,7 @@ struct BillingScaleTests {
         try """
             {"imap": {"url": "imap://127.0.0.1:1/INBOX", "username": "s", "password": "unused", "allowInsecure": true},
              "database": "\(database)", "billing": {"currency": "EUR", "quarterHourRateCents": 2500}}
-            """.write(toFile: config, atomically: true, encoding: .utf8)
+            """.write(toFile: config, atomically: false, encoding: .utf8)
         #expect(try IntakeCommandRunner().run(["tickets", "list", "--config", config]).status == 0)
         let generator = IntakeCommandRunner.repositoryRoot.appendingPathComponent("scripts/billing-benchmark.sql")
         try ProcessRunner.run("sqlite3", [database], input: Array(try Data(contentsOf: generator)))

@@ -23,7 +23,7 @@ struct IntakeCLITests {
                           "allowInsecure": true, "quarantineMailbox": "Quarantine"},
                  "database": "\(databasePath)"}
                 """
-            try json.write(toFile: configPath, atomically: true, encoding: .utf8)
+            try json.write(toFile: configPath, atomically: false, encoding: .utf8)
             try FileManager.default.createDirectory(
                 atPath: (databasePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         }
@@ -180,7 +180,7 @@ struct IntakeCLITests {
     func runBacksOffAndStops() throws {
         let fixture = try Fixture()
         let errPath = fixture.configPath + ".stderr"
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        FileManager.default.createEmptyFile(atPath: errPath)
         let process = Process()
         process.executableURL = IntakeCommandRunner.binary
         process.arguments = ["run", "--config", fixture.configPath]

@@ -41,8 +41,8 @@ struct IntakeCommandRunner {
         if let currentDirectory { process.currentDirectoryURL = currentDirectory }
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("intake-run-\(UUID().uuidString)")
         let outPath = capture.path + ".out", errPath = capture.path + ".err"
-        _ = FileManager.default.createFile(atPath: outPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        FileManager.default.createEmptyFile(atPath: outPath)
+        FileManager.default.createEmptyFile(atPath: errPath)
         defer {
             try? FileManager.default.removeItem(atPath: outPath)
             try? FileManager.default.removeItem(atPath: errPath)

@@ -5,10 +5,23 @@ import Testing
 import Tickets
 
 /// Loading the gateway configuration: defaults, password precedence, and the log line format.
-struct IntakeConfigurationTests {
+final class IntakeConfigurationTests {
+    /// The files this test wrote, removed when it ends (a class, so that it has a deinit).
+    private var written: [String] = []
+
+    deinit {
+        for path in written { try? FileManager.default.removeItem(atPath: path) }
+    }
+
     static func write(_ json: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("intake-config-\(UUID().uuidString).json").path
-        try json.write(toFile: path, atomically: true, encoding: .utf8)
+        try json.write(toFile: path, atomically: false, encoding: .utf8)
+        return path
+    }
+
+    func write(_ json: String) throws -> String {
+        let path = try Self.write(json)
+        written.append(path)
         return path
     }
 
@@ -28,9 +41,9 @@ struct IntakeConfigurationTests {
 
     @Test("billing.timeZone takes IANA names; anything else is an error naming the key")
     func billingTimeZone() throws {
-        let utc = try Self.write(#"{"imap": {"url": "imaps://m", "username": "u"}, "database": "x", "billing": {"timeZone": "UTC"}}"#)
+        let utc = try write(#"{"imap": {"url": "imaps://m", "username": "u"}, "database": "x", "billing": {"timeZone": "UTC"}}"#)
         #expect(try GatewayConfiguration.load(path: utc, environment: [:]).billingTimeZone.secondsFromGMT() == 0)
-        let wrong = try Self.write(#"{"imap": {"url": "imaps://m", "username": "u"}, "database": "x", "billing": {"timeZone": "Berlin"}}"#)
+        let wrong = try write(#"{"imap": {"url": "imaps://m", "username": "u"}, "database": "x", "billing": {"timeZone": "Berlin"}}"#)
         #expect {
             try GatewayConfiguration.load(path: wrong, environment: [:])
         } throws: { error in
@@ -40,8 +53,8 @@ struct IntakeConfigurationTests {
 
     @Test("the password comes from the environment, else password, else passwordFile (trailing newline dropped)")
     func passwordPrecedence() throws {
-        let secretFile = try Self.write("from-file\n")
-        let path = try Self.write("""
+        let secretFile = try write("from-file\n")
+        let path = try write("""
             {"imap": {"url": "imaps://mail.example/Support%20Box", "username": "u", "passwordFile": "\(secretFile)"},
              "database": "x.sqlite"}
             """)
@@ -56,7 +69,7 @@ struct IntakeConfigurationTests {
 
     @Test("a missing password is an error only when a connection needs it")
     func missingPassword() throws {
-        let path = try Self.write(#"{"imap": {"url": "imaps://mail.example", "username": "u"}, "database": "x"}"#)
+        let path = try write(#"{"imap": {"url": "imaps://mail.example", "username": "u"}, "database": "x"}"#)
         let configuration = try GatewayConfiguration.load(path: path, environment: [:])
         #expect {
             try configuration.imapPassword()
@@ -83,11 +96,12 @@ struct IntakeConfigurationTests {
 
     /// The intake's classifier as a configuration with the repository's rules and FAQ catalogue makes it.
     static func repositoryClassifier() throws -> IntakeCycle.Classify {
-        let path = try write("""
+        let path = try Self.write("""
             {"imap": {"url": "imaps://mail.example", "username": "u"}, "database": "x",
              "rules": "\(configFolder.appendingPathComponent("rules.json").path)",
              "faq": "\(configFolder.appendingPathComponent("faq.json").path)"}
             """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
         return try IntakeClassifier.make(try GatewayConfiguration.load(path: path, environment: [:]))
     }
 
@@ -117,7 +131,7 @@ struct IntakeConfigurationTests {
 
     @Test("a rules file that cannot be read is a configuration error naming it")
     func missingRules() throws {
-        let path = try Self.write("""
+        let path = try write("""
             {"imap": {"url": "imaps://mail.example", "username": "u"}, "database": "x",
              "rules": "/nonexistent/rules.json", "faq": "/nonexistent/faq.json"}
             """)

@@ -20,7 +20,7 @@ struct IntakeEndToEndTests {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             databasePath = folder.appendingPathComponent("tickets.sqlite").path
             configPath = folder.appendingPathComponent("config.json").path
-            try dovecot.gatewayConfiguration(database: databasePath, extraIMAP: extraIMAP).write(toFile: configPath, atomically: true, encoding: .utf8)
+            try dovecot.gatewayConfiguration(database: databasePath, extraIMAP: extraIMAP).write(toFile: configPath, atomically: false, encoding: .utf8)
         }
 
         deinit { try? FileManager.default.removeItem(at: folder) }
@@ -60,7 +60,7 @@ struct IntakeEndToEndTests {
         try dovecot.append((1...3).map(TestDovecot.customerMail))
         let gateway = try Gateway(dovecot)
         let errPath = gateway.configPath + ".stderr"
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        FileManager.default.createEmptyFile(atPath: errPath)
         let process = Process()
         process.executableURL = IntakeCommandRunner.binary
         process.arguments = ["run", "--config", gateway.configPath]

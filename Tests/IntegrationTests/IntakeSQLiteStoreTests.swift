@@ -6,20 +6,27 @@ import Tickets
 
 /// The SQLite store: the shared conformance suite on temporary database files, migrations, and
 /// behaviour only a real database shows (reopening, two connections).
-struct IntakeSQLiteStoreTests {
+final class IntakeSQLiteStoreTests {
+    /// The folders this test made, removed when it ends (a class, so that it has a deinit).
+    private var folders: [URL] = []
+
+    deinit {
+        for folder in folders { try? FileManager.default.removeItem(at: folder) }
+    }
+
     /// A fresh database path in its own temporary folder.
-    static func temporaryDatabase() throws -> String {
+    func temporaryDatabase() throws -> String {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("intake-store-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folders.append(folder)
         return folder.appendingPathComponent("tickets.sqlite").path
     }
 
     @Test("SQLite store", arguments: TicketStoreConformance.checks.map(\.name))
     func conformance(check name: String) throws {
         let check = try #require(TicketStoreConformance.check(named: name))
-        let path = try Self.temporaryDatabase()
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let path = try temporaryDatabase()
         let store = try SQLiteTicketStore(path: path)
         try check.run(store)
         try store.close()
@@ -27,7 +34,7 @@ struct IntakeSQLiteStoreTests {
 
     @Test("an empty file is migrated to the latest schema, and reopening does not migrate again")
     func migratesEmptyDatabase() throws {
-        let path = try Self.temporaryDatabase()
+        let path = try temporaryDatabase()
         let store = try SQLiteTicketStore(path: path)
         #expect(try store.schemaVersion() == 3)
         try store.setCursor(MailboxCursor(uidValidity: 5, lastUID: 42), mailbox: "INBOX")
@@ -41,7 +48,7 @@ struct IntakeSQLiteStoreTests {
     /// database with rows in it must come out intact, refusing and accepting the same values.
     @Test("version 3 keeps the rows and every CHECK of a version 2 database")
     func rewrittenChecksStillHold() throws {
-        let path = try Self.temporaryDatabase()
+        let path = try temporaryDatabase()
         let old = try SQLiteDatabase(path: path)
         for version in SchemaMigrations.all.prefix(2) { try old.execute(version) }
         try old.execute("PRAGMA user_version = 2")
@@ -71,7 +78,7 @@ struct IntakeSQLiteStoreTests {
 
     @Test("a database from a newer program is refused with a clear error")
     func refusesNewerSchema() throws {
-        let path = try Self.temporaryDatabase()
+        let path = try temporaryDatabase()
         let database = try SQLiteDatabase(path: path)
         try database.execute("PRAGMA user_version = 99")
         try database.close()
@@ -94,7 +101,7 @@ struct IntakeSQLiteStoreTests {
 
     @Test("two connections committing the same mail make one ticket")
     func twoConnections() throws {
-        let path = try Self.temporaryDatabase()
+        let path = try temporaryDatabase()
         let first = try SQLiteTicketStore(path: path)
         let second = try SQLiteTicketStore(path: path)
         let raw = Array("From: a@example.org\r\nMessage-ID: <x@y>\r\nSubject: s\r\n\r\nbody\r\n".utf8)
@@ -121,7 +128,7 @@ struct IntakeSQLiteStoreTests {
     /// others must still count, as with savepoints: the batch is rolled back and run again, isolated.
     @Test("a message that fails halfway in a batch leaves no rows, and the others are kept")
     func halfWrittenMessageInBatch() throws {
-        let store = try SQLiteTicketStore(path: try Self.temporaryDatabase())
+        let store = try SQLiteTicketStore(path: try temporaryDatabase())
         try store.database.execute("""
             CREATE TRIGGER refuse_uid_2 BEFORE INSERT ON ledger WHEN NEW.uid = 2
             BEGIN SELECT RAISE(ABORT, 'injected fault'); END
@@ -174,7 +181,7 @@ struct IntakeSQLiteStoreTests {
     @Test("a batch that throws is rolled back as a whole, and the store stays usable")
     func batchRollsBack() throws {
         struct Abort: Error {}
-        let store = try SQLiteTicketStore(path: try Self.temporaryDatabase())
+        let store = try SQLiteTicketStore(path: try temporaryDatabase())
         let raw = Array("From: a@example.org\r\nMessage-ID: <r@y>\r\nSubject: s\r\n\r\nbody\r\n".utf8)
         let record = IntakeRecord(
             key: LedgerKey(mailbox: "INBOX", uidValidity: 1, uid: 1), messageID: "r@y",

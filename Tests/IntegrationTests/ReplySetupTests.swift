@@ -14,7 +14,7 @@ struct ReplySetupTests {
              "support": {"address": "support@example-hosting.de", "name": "Support"},
              "database": "\(folder.path)/tickets.sqlite", "templates": "\(templates)",
              "faq": "\(root)/Config/faq.json", "rules": "\(root)/Config/rules.json"\(extra)}
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+            """.write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 
@@ -32,7 +32,7 @@ struct ReplySetupTests {
         try FileManager.default.copyItem(at: IntakeCommandRunner.repositoryRoot.appendingPathComponent("Templates"), to: templates)
         let broken = templates.appendingPathComponent("en/faq-reply.txt")
         try (try String(contentsOf: broken, encoding: .utf8) + "Your contract: {{contract_number}}\n")
-            .write(to: broken, atomically: true, encoding: .utf8)
+            .write(to: broken, atomically: false, encoding: .utf8)
         let config = try Self.config(folder, templates: templates.path, extra: #", "billing": {"quarterHourRateCents": 2500}"#)
         let result = try IntakeCommandRunner().run(["poll", "--once", "--config", config])
         #expect(result.status == 2, "\(result.stderr)")

@@ -230,7 +230,7 @@ struct ResponderDaemonTests {
     func daemonReplies() throws {
         let rig = try ResponderRig()
         let errPath = rig.configPath + ".stderr"
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
+        FileManager.default.createEmptyFile(atPath: errPath)
         let process = Process()
         process.executableURL = IntakeCommandRunner.binary
         process.arguments = ["run", "--config", rig.configPath]

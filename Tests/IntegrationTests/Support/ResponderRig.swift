@@ -34,7 +34,7 @@ final class ResponderRig {
              "faq": "\(root)/Config/faq.json", "rules": "\(root)/Config/rules.json",
              "billing": {"currency": "EUR", "quarterHourRateCents": \(Self.rateCents)}}
             """
-        try config.write(toFile: configPath, atomically: true, encoding: .utf8)
+        try config.write(toFile: configPath, atomically: false, encoding: .utf8)
     }
 
     deinit {
