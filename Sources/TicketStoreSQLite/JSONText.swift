@@ -42,12 +42,12 @@ enum JSONText {
         bytes.append(UInt8(ascii: "["))
         for (index, reason) in reasons.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(contentsOf: #"{"evidence":"#.utf8)
+            appendLiteral(#"{"evidence":"#, to: &bytes)
             appendQuoted(reason.evidence, to: &bytes)
-            bytes.append(contentsOf: #","rule":"#.utf8)
+            appendLiteral(#","rule":"#, to: &bytes)
             appendQuoted(reason.rule, to: &bytes)
-            bytes.append(contentsOf: #","weight":"#.utf8)
-            bytes.append(contentsOf: number(reason.weight).utf8)
+            appendLiteral(#","weight":"#, to: &bytes)
+            appendNumber(reason.weight, to: &bytes)
             bytes.append(UInt8(ascii: "}"))
         }
         bytes.append(UInt8(ascii: "]"))
@@ -61,10 +61,35 @@ enum JSONText {
     }
 
     /// A finite double as JSON: whole numbers without a fraction (as `JSONEncoder` writes them),
-    /// others in Swift's shortest round-tripping form.
-    private static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+    /// others in Swift's shortest round-tripping form. Digits are written directly for whole
+    /// numbers and halves (most rule weights): a Double's description costs ~700 instructions.
+    private static func appendNumber(_ value: Double, to bytes: inout [UInt8]) {
+        let doubled = value * 2
+        guard doubled == doubled.rounded(), abs(value) < 1e15 else {
+            append("\(value)", to: &bytes)
+            return
+        }
+        let whole = value == value.rounded()
+        var integer = Int64(value.rounded(.towardZero))
+        if value < 0 {
+            bytes.append(UInt8(ascii: "-"))
+            integer = -integer
+        }
+        let firstDigit = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(integer % 10))
+            integer /= 10
+        } while integer > 0
+        bytes[firstDigit...].reverse()
+        if !whole { appendLiteral(".5", to: &bytes) }
+    }
+
+    private static func appendLiteral(_ text: StaticString, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private static func append(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// Text that needs no escaping (most rule names and evidence) goes in between quotes as it is,

@@ -23,6 +23,20 @@ struct JSONTextTests {
         #expect(decoded == reasons)
     }
 
+    /// Whole numbers and halves below 1e15 are written digit by digit; the text must be what `JSONEncoder`
+    /// writes (other readers and old rows compare as text), and every weight must read back exactly.
+    @Test("weights are written as JSONEncoder writes them", arguments: [
+        0.0, 1, 2, 6.5, 0.5, -0.5, -3, -2.5, 12345, 0.75, -0.25, 1e14 + 0.5, 1e20, 3.0e-5,
+    ])
+    func weights(weight: Double) throws {
+        let reasons = [ClassificationReason(rule: "r", weight: weight, evidence: "e")]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(JSONText.encode(reasons) == String(decoding: try encoder.encode(reasons), as: UTF8.self))
+        let decoded = try JSONDecoder().decode([ClassificationReason].self, from: Data(JSONText.encode(reasons).utf8))
+        #expect(decoded == reasons)
+    }
+
     @Test("lists of strings read back unchanged")
     func stringList() throws {
         let notes = ["message truncated: kept 10 of 20 bytes", "\"quoted\" \\ and\nnewline", "", "äöü 🙂"]
