@@ -31,6 +31,11 @@ final class IntakeService {
             throw CommandError.usage(error.description)
         }
         store = try StoreOpener.open(configuration)
+        do {
+            try store.checkpointInBackground()
+        } catch {
+            throw CommandError.failed("cannot open the database \(configuration.database): \(error)")
+        }
     }
 
     /// The mail source, created on first use (checks the IMAP settings and reads the password).

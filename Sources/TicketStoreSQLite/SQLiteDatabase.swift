@@ -76,13 +76,38 @@ public final class SQLiteDatabase {
         try execute("PRAGMA wal_autocheckpoint=\(SQLiteDatabase.walAutocheckpointPages)")
     }
 
+    /// Set by `checkpointInBackground`; kept alive as long as this connection's WAL hook points at it.
+    private var checkpointer: BackgroundCheckpointer?
+
+    /// Hands this connection's checkpoints to a thread of their own (`BackgroundCheckpointer`):
+    /// the WAL hook, which SQLite's autocheckpoint uses too, now only wakes that thread.
+    func checkpointInBackground() throws {
+        guard checkpointer == nil else { return }
+        let made = try BackgroundCheckpointer(path: path)
+        checkpointer = made
+        sqlite3_wal_hook(handle, { context, _, _, pages in
+            if let context { Unmanaged<BackgroundCheckpointer>.fromOpaque(context).takeUnretainedValue().walGrew(toPages: pages) }
+            return SQLITE_OK
+        }, Unmanaged.passUnretained(made).toOpaque())
+    }
+
+    /// Stops the checkpointing thread (if any) and gives checkpoints back to this connection.
+    private func stopBackgroundCheckpoints() {
+        guard let checkpointer else { return }
+        sqlite3_wal_autocheckpoint(handle, Int32(Self.walAutocheckpointPages))
+        checkpointer.stop()
+        self.checkpointer = nil
+    }
+
     deinit {
+        stopBackgroundCheckpoints()
         statements.removeAll()
         if let handle { sqlite3_close_v2(handle) }
     }
 
     /// Finalizes cached statements and closes; throws if SQLite refuses (e.g. a statement is still open).
     public func close() throws {
+        stopBackgroundCheckpoints()
         statements.removeAll()
         guard let connection = handle else { return }
         try check(sqlite3_close(connection), "close \(path)")
@@ -263,9 +288,21 @@ public final class SQLiteDatabase {
     /// After this returns, every commit so far survives a power loss: nothing to do when this
     /// connection changed nothing since its last `durableWriteTransaction`, else the WAL is synced
     /// and copied into the database file (a checkpoint).
+    ///
+    /// A checkpoint that finds another one running (the background checkpointer's) does nothing and
+    /// syncs nothing, so it is tried again until it runs.
     public func makeDurable() throws {
         if let synced = changesWhenLastSynced, synced == sqlite3_total_changes64(handle) { return }
-        try execute("PRAGMA wal_checkpoint(PASSIVE)")
+        var waited: Int64 = 0
+        while true {
+            let code = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+            if code != SQLITE_BUSY || waited >= Int64(Self.busyTimeoutMilliseconds) * 1_000 {
+                try check(code, "PRAGMA wal_checkpoint(PASSIVE)")
+                break
+            }
+            usleep(UInt32(Self.busyRetryMicroseconds))
+            waited += Int64(Self.busyRetryMicroseconds)
+        }
         changesWhenLastSynced = sqlite3_total_changes64(handle)
     }
 }

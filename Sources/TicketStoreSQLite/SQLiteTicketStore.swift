@@ -20,6 +20,10 @@ public final class SQLiteTicketStore: TicketStore {
 
     public func close() throws { try database.close() }
 
+    /// Copies the WAL into the database file on a thread of its own from now on, so that commits
+    /// never wait for it (`BackgroundCheckpointer`); for the intake, which commits all the time.
+    public func checkpointInBackground() throws { try database.checkpointInBackground() }
+
     public func makeDurable() throws { try database.makeDurable() }
 
     /// A `syncing` commit syncs the WAL, so the intake's `makeDurable()` right after it costs nothing.

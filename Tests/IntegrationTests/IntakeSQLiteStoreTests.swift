@@ -178,6 +178,32 @@ final class IntakeSQLiteStoreTests {
         #expect(try store.ticketCount() == 3)
     }
 
+    /// With checkpoints in the background, the WAL reaches the database file while the committing
+    /// connection is still open and never checkpoints itself (its autocheckpoint is at 4,000
+    /// pages; these commits write ~1,300), and closing leaves a complete database and no WAL.
+    @Test("checkpoints run on their own thread while commits go on, and close finishes them")
+    func backgroundCheckpoints() throws {
+        let path = try temporaryDatabase()
+        let database = try SQLiteDatabase(path: path)
+        try database.execute("CREATE TABLE blobs (id INTEGER PRIMARY KEY, data BLOB NOT NULL)")
+        try database.checkpointInBackground()
+        let page = [UInt8](repeating: 0x5A, count: 4_000)
+        for _ in 0..<1_300 {
+            try database.writeTransaction { try database.run("INSERT INTO blobs (data) VALUES (?)", [.blob(page)]) }
+        }
+        func fileSize(_ file: String) -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? NSNumber)?.intValue ?? 0
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while fileSize(path) < 4_000_000, Date() < deadline { usleep(10_000) }
+        #expect(fileSize(path) >= 4_000_000, "the database file has \(fileSize(path)) bytes while the WAL has \(fileSize(path + "-wal"))")
+        try database.close()
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        let reopened = try SQLiteDatabase(path: path)
+        #expect(try reopened.first("SELECT COUNT(*), SUM(length(data)) FROM blobs") { [$0.int(0), $0.int(1)] } == [1_300, 5_200_000])
+        #expect(try reopened.first("PRAGMA integrity_check") { $0.text(0) } == "ok")
+    }
+
     @Test("a batch that throws is rolled back as a whole, and the store stays usable")
     func batchRollsBack() throws {
         struct Abort: Error {}
