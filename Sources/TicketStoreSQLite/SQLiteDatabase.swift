@@ -286,23 +286,24 @@ public final class SQLiteDatabase {
     }
 
     /// After this returns, every commit so far survives a power loss: nothing to do when this
-    /// connection changed nothing since its last `durableWriteTransaction`, else the WAL is synced
-    /// and copied into the database file (a checkpoint).
+    /// connection changed nothing since its last `durableWriteTransaction`, else the WAL is synced.
     ///
-    /// A checkpoint that finds another one running (the background checkpointer's) does nothing and
-    /// syncs nothing, so it is tried again until it runs.
+    /// The WAL file is synced directly, which is what a `synchronous=FULL` commit does. (This used
+    /// to run a checkpoint, but a checkpoint syncs the WAL only when it can copy frames: one that
+    /// found the background checkpointer running, or a reader's older snapshot holding every frame
+    /// back, returned without syncing anything.)
     public func makeDurable() throws {
         if let synced = changesWhenLastSynced, synced == sqlite3_total_changes64(handle) { return }
-        var waited: Int64 = 0
-        while true {
-            let code = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
-            if code != SQLITE_BUSY || waited >= Int64(Self.busyTimeoutMilliseconds) * 1_000 {
-                try check(code, "PRAGMA wal_checkpoint(PASSIVE)")
-                break
+        let descriptor = open(path + "-wal", O_RDONLY | O_CLOEXEC)
+        if descriptor >= 0 {
+            defer { Glibc.close(descriptor) }
+            guard fdatasync(descriptor) == 0 else {
+                throw SQLiteError(code: SQLITE_IOERR, message: "fdatasync: \(String(cString: strerror(errno)))", sql: "makeDurable \(path)-wal")
             }
-            usleep(UInt32(Self.busyRetryMicroseconds))
-            waited += Int64(Self.busyRetryMicroseconds)
+        } else if errno != ENOENT {
+            throw SQLiteError(code: SQLITE_IOERR, message: "open: \(String(cString: strerror(errno)))", sql: "makeDurable \(path)-wal")
         }
+        // No WAL file: nothing is in flight; the checkpoint that removed it synced the database.
         changesWhenLastSynced = sqlite3_total_changes64(handle)
     }
 }
