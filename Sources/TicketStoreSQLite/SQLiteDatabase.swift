@@ -181,6 +181,7 @@ public final class SQLiteDatabase {
     /// outer transaction carries on (one commit for a batch of messages, each still all or
     /// nothing). If SQLite itself abandoned the outer transaction (it does on some I/O errors),
     /// every further nested call fails and so does the outer commit, so nothing half-done is kept.
+    /// (In the first run of a `batchTransaction` nested calls are not savepoints; see there.)
     func writeTransaction<T>(_ body: () throws -> T) throws -> T {
         if transactionDepth > 0 { return try nestedCallsIsolated ? savepoint(body) : unisolated(body) }
         return try outerTransaction(isolatingNestedCalls: true, body)
