@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// Reads the header section of one entity (RFC 5322 §2.2, §3.6; RFC 2045 §3 for MIME parts).
 ///
 /// Tolerated like Python's `email.feedparser`: bare LF and lone CR line ends, a continuation line
@@ -88,16 +90,22 @@ struct HeaderBlockParser {
     }
 
     /// Index of the LF (or lone CR, as old Mac mailers end lines) ending the line at `start`,
-    /// or the range end.
+    /// or the range end. `memchr` finds the LF and then any CR before it: a byte-by-byte loop cost
+    /// ~8 instructions a byte, a fifth of parsing a mail with a typical 1.7 KB header.
     private func lineEnd(from start: Int) -> Int {
-        var index = start
-        while index < range.upperBound {
-            let byte = bytes[index]
-            if byte == ASCII.lf { return index }
-            if byte == ASCII.cr, index + 1 >= range.upperBound || bytes[index + 1] != ASCII.lf { return index }
-            index += 1
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, start < range.upperBound else { return start }
+            let lf = memchr(base + start, Int32(ASCII.lf), range.upperBound - start)
+                .map { UnsafeRawPointer(base).distance(to: UnsafeRawPointer($0)) } ?? range.upperBound
+            // A CR before the LF ends the line unless it is the CR of CRLF.
+            var from = start
+            while from < lf, let cr = memchr(base + from, Int32(ASCII.cr), lf - from) {
+                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(cr))
+                if index + 1 >= range.upperBound || base[index + 1] != ASCII.lf { return index }
+                from = index + 1
+            }
+            return lf
         }
-        return index
     }
 
     /// RFC 5322 §3.6.8: `field-name = 1*ftext` (printable ASCII except ":") directly before ":".
