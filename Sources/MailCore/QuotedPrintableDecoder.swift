@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// RFC 2045 §6.7 quoted-printable body decoding, lenient like Python's `binascii.a2b_qp`:
 /// "=" before a line end is a soft line break, "=XX" (either case) a byte, and a malformed
 /// escape is kept literally (and reported). Line ends are kept as they are.
@@ -18,14 +20,22 @@ enum QuotedPrintableDecoder {
             var written = 0
             var index = 0
             let count = input.count
+            guard let source = input.baseAddress, let target = output.baseAddress else {
+                initializedCount = 0
+                return
+            }
             while index < count {
-                let byte = input[index]
-                index += 1
-                guard byte == ASCII.equals else {
-                    output[written] = byte
-                    written += 1
-                    continue
+                // Everything up to the next "=" is copied as it is, found with memchr: byte by byte
+                // this loop cost ~10 instructions a byte.
+                let run = memchr(source + index, Int32(ASCII.equals), count - index)
+                    .map { UnsafeRawPointer(source).distance(to: UnsafeRawPointer($0)) } ?? count
+                if run > index {
+                    (target + written).initialize(from: source + index, count: run - index)
+                    written += run - index
+                    index = run
                 }
+                guard index < count else { break }
+                index += 1
                 guard index < count else { break }
                 let next = input[index]
                 if next == ASCII.lf || next == ASCII.cr {
