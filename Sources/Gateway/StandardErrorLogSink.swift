@@ -40,24 +40,35 @@ public final class StandardErrorLogSink: LogSink {
     }
 
     private static func appendLine(_ event: LogEvent, timestamp: String, to bytes: inout [UInt8]) {
-        append("ts=", timestamp, quoting: false, to: &bytes)
-        append(" level=", event.level.rawValue, quoting: false, to: &bytes)
-        append(" event=", event.name, quoting: true, to: &bytes)
+        appendRaw("ts=", to: &bytes)
+        appendRaw(timestamp, to: &bytes)
+        appendRaw(" level=", to: &bytes)
+        appendRaw(event.level.rawValue, to: &bytes)
+        appendRaw(" event=", to: &bytes)
+        appendValue(event.name, to: &bytes)
         for field in event.fields {
-            bytes.append(UInt8(ascii: " "))
-            append(field.key, "=", quoting: false, to: &bytes)
-            append("", field.value, quoting: true, to: &bytes)
+            appendRaw(" ", to: &bytes)
+            appendRaw(field.key, to: &bytes)
+            appendRaw("=", to: &bytes)
+            appendValue(field.value, to: &bytes)
         }
     }
 
-    /// `prefix` then `value`, quoted when `quoting` and the value needs it.
-    private static func append(_ prefix: String, _ value: String, quoting: Bool, to bytes: inout [UInt8]) {
-        var prefix = prefix, value = value
-        prefix.withUTF8 { bytes.append(contentsOf: $0) }
+    private static func appendRaw(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// `value` as it is, or `quoted` when it needs quotes. Byte by byte this is the same test as
+    /// `quoted` makes scalar by scalar: every byte of a non-ASCII scalar is 0x80 or above, and such
+    /// scalars need no quotes.
+    private static func appendValue(_ value: String, to bytes: inout [UInt8]) {
+        var value = value
         value.withUTF8 { utf8 in
-            // Byte by byte this is the same test as scalar by scalar: every byte of a non-ASCII
-            // scalar is 0x80 or above, and such scalars need no quotes.
-            if !quoting || (!utf8.isEmpty && !utf8.contains { $0 <= 0x20 || $0 == 0x7f || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "\\") }) {
+            let plain = !utf8.isEmpty && !utf8.contains {
+                $0 <= 0x20 || $0 == 0x7f || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "\\")
+            }
+            if plain {
                 bytes.append(contentsOf: utf8)
             } else {
                 bytes.append(contentsOf: quoted(String(decoding: utf8, as: UTF8.self)).utf8)
