@@ -11,10 +11,9 @@ struct Timing {
 /// Starts timing a stage done in this process (`.inProcess`) or by child processes that are
 /// waited for before `stop()` (`.children`: poll --once, mbsync).
 ///
-/// Every stage starts with the disk quiet: `sync(2)` first writes back what earlier stages left
-/// in the page cache. Without it a stage paid for the one before: mbsync's per-message fsyncs
-/// after a poll that had written ~40 MB ran at half speed (1,479 instead of 2,803 msgs/s in two
-/// runs minutes apart), which made the issue 3 ratio swing between 1.6x and 3.6x.
+/// Every stage starts with the page cache written back (`sync(2)`), so that no stage's own syncs
+/// wait behind the writes an earlier stage left (a poll leaves ~40 MB). It does not steady
+/// mbsync's rate: that swings with the inodes the file system freed shortly before (see main.swift).
 struct Stopwatch {
     enum Scope { case inProcess, children }
 

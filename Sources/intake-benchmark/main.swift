@@ -200,10 +200,10 @@ do {
                  loop, loop / mbsync, loop / mbsyncNoSync, loop >= 1000 ? "met" : "NOT met")) }
     print(String(format: "intake without replies: %.0f msgs/s = %.1fx mbsync (FSync yes), %.1fx mbsync (FSync no); issue 3 target 3x",
                  intakeOnly, intakeOnly / mbsync, intakeOnly / mbsyncNoSync))
-    // mbsync's rate swings with the file system's state (ext4 without a journal skips inodes deleted
-    // in the last moments when it allocates new ones, so right after a cleanup of thousands of
-    // files it runs at half speed), so the ratio of each round, where both ran minutes apart at
-    // most, is printed beside the ratio of the best times.
+    // mbsync's rate swings with the file system's state (ext4 without a journal skips inodes freed
+    // in the last 60–300 s when it allocates new ones, so right after a cleanup of thousands of
+    // files it runs at half speed or less), so the ratio of each round, where both ran seconds
+    // apart, is printed beside the ratio of the best times.
     print("per round, poll --once (classify) over mbsync (FSync yes): "
           + roundRatios.map { String(format: "%.1fx", $0) }.joined(separator: ", "))
 } catch {
