@@ -1,3 +1,4 @@
+import LocalServers
 import Testing
 
 /// The SMTP test server records exactly what a client sent (checked with a raw socket client,
