@@ -42,7 +42,9 @@ public final class LocalDovecot {
         imapPort = try LoopbackPort.free()
         imapsPort = tls ? try LoopbackPort.free() : nil
         lmtpPort = lmtp ? try LoopbackPort.free() : nil
-        var template = Array("\(FileManager.default.temporaryDirectory.path)/support-intake-dovecot-XXXXXX".utf8CString)
+        let temporary = FileManager.default.temporaryDirectory.path
+        Self.removeAbandoned(in: temporary)
+        var template = Array("\(temporary)/\(Self.folderPrefix)XXXXXX".utf8CString)
         guard let created = mkdtemp(&template) else { throw LocalServerError("mkdtemp failed: errno \(errno)") }
         directory = String(cString: created)
         self.password = password
@@ -56,6 +58,7 @@ public final class LocalDovecot {
     }
 
     private func start(_ dovecot: String, tls: Bool, capabilities: [String]?, syncsMail: Bool) throws {
+        try "\(getpid())\n".write(toFile: "\(directory)/\(Self.ownerFile)", atomically: false, encoding: .utf8)
         // The mail processes run as nobody and must reach the home directory inside.
         chmod(directory, 0o755)
         for folder in ["new", "cur", "tmp"] {
@@ -85,13 +88,40 @@ public final class LocalDovecot {
     public func stop() {
         guard !stopped else { return }
         stopped = true
-        if let text = try? String(contentsOfFile: "\(directory)/run/master.pid", encoding: .utf8),
-           let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 {
-            kill(pid, SIGTERM)
-            let deadline = Date().addingTimeInterval(Self.shutdownTimeoutSeconds)
-            while Self.isRunning(pid) && Date() < deadline { usleep(10_000) }
+        Self.stopAndRemove(directory)
+    }
+
+    /// The temporary folders' names begin with this.
+    static let folderPrefix = "support-intake-dovecot-"
+    /// The file in each folder that names the process that started its server.
+    static let ownerFile = "owner.pid"
+
+    /// Stops the server of every folder whose owning process is gone and removes the folder: a
+    /// test run that crashed or was killed never reaches `deinit`, and its Dovecot (a daemon) would
+    /// keep running. Folders of live processes, and folders without an owner file, are left alone.
+    static func removeAbandoned(in temporary: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: temporary) else { return }
+        for name in names where name.hasPrefix(folderPrefix) {
+            let folder = "\(temporary)/\(name)"
+            guard let owner = processID(in: "\(folder)/\(ownerFile)"), !isRunning(owner) else { continue }
+            stopAndRemove(folder)
         }
-        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    private static func stopAndRemove(_ folder: String) {
+        if let master = processID(in: "\(folder)/run/master.pid") {
+            kill(master, SIGTERM)
+            let deadline = Date().addingTimeInterval(shutdownTimeoutSeconds)
+            while isRunning(master) && Date() < deadline { usleep(10_000) }
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// The process id a pid file holds, if it holds one.
+    private static func processID(in file: String) -> pid_t? {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8),
+              let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 0 else { return nil }
+        return pid
     }
 
     /// True while `pid` exists and is not a zombie (the master is re-parented to PID 1, which
