@@ -29,6 +29,7 @@ public final class IntakeCycle {
     /// ticket that a crash then rolled back.
     private let pendingLog = PendingLogSink()
     private let shouldStop: () -> Bool
+    private let classifierReady: () throws -> Void
     private let outbox: (any ReplyDispatch)?
     /// Set when the outbox could not send (the SMTP server is down or refuses our login): the cycle
     /// goes on ticketing, and the replies stay queued for the next one.
@@ -38,9 +39,13 @@ public final class IntakeCycle {
     /// saves the cursor and returns (a shutdown finishes the message in hand, no more).
     /// With a `responder`, each ticket's reply is queued in its commit; with an `outbox`, due
     /// replies go out at the start of the cycle and after each group of mail is marked.
+    /// `classifierReady` is called before the first message of each group is prepared, and what it
+    /// throws ends the cycle before any mail is taken in: the gateway compiles its rules meanwhile
+    /// (while the cycle logs in and lists the mailbox) and reports rules it cannot use from here.
     public init(
         source: any MailSource, store: any TicketStore, clock: any Clock, log: any LogSink,
         configuration: IntakeConfiguration, classify: @escaping Classify = { _ in nil },
+        classifierReady: @escaping () throws -> Void = {},
         responder: (any Responder)? = nil, outbox: (any ReplyDispatch)? = nil,
         shouldStop: @escaping () -> Bool = { false }
     ) {
@@ -53,6 +58,7 @@ public final class IntakeCycle {
             store: store, clock: clock, log: pendingLog, classify: classify, maxAttempts: configuration.maxAttempts,
             responder: responder)
         self.shouldStop = shouldStop
+        self.classifierReady = classifierReady
         self.outbox = outbox
     }
 
@@ -151,6 +157,7 @@ public final class IntakeCycle {
         }
         // A two-stage pipeline: while chunk k is parsed and classified in the background, this
         // thread commits chunk k - 1 and then fetches chunk k + 1 (whose UID FETCH went out early).
+        if !chunks.isEmpty { try classifierReady() }
         var inPreparation: BackgroundPreparation?
         for (index, chunk) in chunks.enumerated() {
             let fetched = try fetch(chunk, from: mailbox, prefetching: index + 1 < chunks.count ? chunks[index + 1] : nil,

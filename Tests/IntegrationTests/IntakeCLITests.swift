@@ -139,6 +139,24 @@ struct IntakeCLITests {
         #expect(try viaEnvironment.jsonLines().count == 1)
     }
 
+    @Test("poll --once with a rule it cannot use and a closed port exits 2 naming the rule: configuration first")
+    func unusableRulesBeforeServer() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("intake-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let rules = try UnusableRules(in: folder)
+        let fixture = try Fixture(configJSON: { database in
+            rules.configuration("""
+                {"imap": {"url": "imap://127.0.0.1:1/INBOX", "username": "support", "password": "not-used",
+                          "allowInsecure": true}, "database": "\(database)"}
+                """)
+        })
+        let result = try fixture.run(["poll", "--once"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains(UnusableRules.problem) && !result.stderr.contains("event=poll.failed"),
+                "\(result.stderr)")
+    }
+
     @Test("poll --once against a closed port exits 1 with one log line naming the server, never the password")
     func pollClosedPort() throws {
         let fixture = try Fixture()

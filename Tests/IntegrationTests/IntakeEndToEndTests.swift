@@ -54,6 +54,27 @@ struct IntakeEndToEndTests {
         #expect(try gateway.ticketCount() == Self.bulkMessages)
     }
 
+    @Test("poll --once with a rule it cannot use exits 2 naming it, and takes no mail in")
+    func unusableRules() throws {
+        let dovecot = try TestDovecot(tls: false)
+        try dovecot.append((1...3).map(TestDovecot.customerMail))
+        let gateway = try Gateway(dovecot)
+        let rules = try UnusableRules(in: gateway.folder)
+        try rules.configuration(dovecot.gatewayConfiguration(database: gateway.databasePath))
+            .write(toFile: gateway.configPath, atomically: false, encoding: .utf8)
+
+        let result = try IntakeCommandRunner().run(["poll", "--once", "--config", gateway.configPath])
+
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("rule '\(UnusableRules.ruleID)'") && result.stderr.contains(UnusableRules.problem),
+                "\(result.stderr)")
+        #expect(try gateway.ticketCount() == 0)
+        let store = try SQLiteTicketStore(path: gateway.databasePath)
+        defer { try? store.close() }
+        #expect(try store.ledgerCounts().isEmpty)
+        #expect(try dovecot.count(keyword: "$SupportIntake") == 0)
+    }
+
     @Test("run takes in mail delivered while it waits, and exits 0 on SIGTERM")
     func daemon() throws {
         let dovecot = try TestDovecot(tls: false)
