@@ -25,6 +25,30 @@ extension IMAPSession {
         pendingFetch = PendingFetch(uids: sorted, maxBytes: maxBytes, tags: tags)
     }
 
+    /// `UID FETCH set (UID RFC822.SIZE)` in batches of `fetchBatchSize`, all sent before the
+    /// answers are read (Dovecot answers from its index without opening the messages).
+    public func sizes(uids: [UInt32]) throws -> [UInt32: Int] {
+        let sorted = Set(uids).sorted()
+        guard !sorted.isEmpty else { return [:] }
+        var sizes: [UInt32: Int] = [:]
+        try withSelectedConnection { connection in
+            let tags = try batches(sorted).map { try connection.send(.uidFetch($0, items: [.uid, .rfc822Size])) }
+            var failure: TaggedResponse?
+            for tag in tags {
+                let done = try connection.finish(tag: tag) { response in
+                    guard case .fetch(let fetch) = response else {
+                        observe(response)
+                        return
+                    }
+                    if let uid = fetch.uid, let size = fetch.rfc822Size { sizes[uid] = size }
+                }
+                if done.condition != .ok, failure == nil { failure = done }
+            }
+            try failure?.requireOK(for: "UID FETCH", url: connection.url)
+        }
+        return sizes
+    }
+
     /// `UID FETCH set (UID RFC822.SIZE BODY.PEEK[])` in batches of `fetchBatchSize`, pipelined
     /// (or the answers of the matching `prefetch`). Bodies are byte-exact; beyond `maxBytes` a
     /// body is cut, and `size` stays the full size.

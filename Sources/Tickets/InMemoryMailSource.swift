@@ -75,6 +75,13 @@ public final class InMemoryMailSource: MailSource {
         try selectedFolder().messages.map(\.uid).filter { $0 > uid }
     }
 
+    public func sizes(uids: [UInt32]) throws -> [UInt32: Int] {
+        let wanted = Set(uids)
+        return Dictionary(uniqueKeysWithValues: try selectedFolder().messages.filter { wanted.contains($0.uid) }.map {
+            ($0.uid, $0.bytes.count)
+        })
+    }
+
     public func fetch(uids: [UInt32], maxBytes: Int) throws -> [FetchedMessage] {
         if failFetching { throw Failure(description: "connection dropped during FETCH") }
         onFetch?()

@@ -1,7 +1,14 @@
 /// The knobs of the intake cycle. Every limit is named here with its default.
 public struct IntakeConfiguration: Sendable, Hashable {
-    /// Messages fetched per `UID FETCH` (bounds memory and the work lost to a dropped connection).
-    public static let defaultBatchSize = 50
+    /// Messages fetched per `UID FETCH` and committed per transaction, at most (a chunk). A
+    /// 5,000-mail poll took 12 % less time at 250 than at 50 (fewer WAL frames: each commit
+    /// rewrites the index pages it touched; alternating runs, medians 0.66 and 0.75 s) and 3 %
+    /// less than at 500.
+    public static let defaultBatchSize = 250
+    /// Bytes of mail per chunk, at most (a larger message makes a chunk of its own): with three
+    /// chunks in memory at a time, this and `maxMessageBytes` bound the intake's memory, not the
+    /// number of messages.
+    public static let defaultChunkBytes = 8 << 20
     /// Messages committed, synced and marked on the server together (fetched `batchSize` at a
     /// time within that, so at most three chunks are in memory: one being committed, one being
     /// parsed and classified in the background, one arriving). Each group costs one
@@ -17,6 +24,7 @@ public struct IntakeConfiguration: Sendable, Hashable {
 
     public var mailboxes: [String]
     public var batchSize: Int
+    public var chunkBytes: Int
     public var commitSize: Int
     public var maxMessageBytes: Int
     public var maxAttempts: Int
@@ -26,12 +34,14 @@ public struct IntakeConfiguration: Sendable, Hashable {
     public var quarantineMailbox: String?
 
     public init(
-        mailboxes: [String] = ["INBOX"], batchSize: Int = defaultBatchSize, commitSize: Int = defaultCommitSize,
+        mailboxes: [String] = ["INBOX"], batchSize: Int = defaultBatchSize, chunkBytes: Int = defaultChunkBytes,
+        commitSize: Int = defaultCommitSize,
         maxMessageBytes: Int = defaultMaxMessageBytes, maxAttempts: Int = defaultMaxAttempts,
         processedMailbox: String? = nil, quarantineMailbox: String? = nil
     ) {
         self.mailboxes = mailboxes
         self.batchSize = max(1, batchSize)
+        self.chunkBytes = max(1, chunkBytes)
         self.commitSize = max(1, commitSize)
         self.maxMessageBytes = max(1, maxMessageBytes)
         self.maxAttempts = max(1, maxAttempts)

@@ -152,9 +152,7 @@ public final class IntakeCycle {
                 toMark.append(uid)
             }
         }
-        let chunks = stride(from: 0, to: toFetch.count, by: configuration.batchSize).map {
-            Array(toFetch[$0..<min($0 + configuration.batchSize, toFetch.count)])
-        }
+        let chunks = toFetch.isEmpty ? [] : Self.chunks(toFetch, sizes: try source.sizes(uids: toFetch), configuration)
         // A two-stage pipeline: while chunk k is parsed and classified in the background, this
         // thread commits chunk k - 1 and then fetches chunk k + 1 (whose UID FETCH went out early).
         if !chunks.isEmpty { try classifierReady() }
@@ -185,7 +183,27 @@ public final class IntakeCycle {
         return result
     }
 
-    /// Fetches one `batchSize` chunk (so only a few chunks of mail are in memory at a time, and the
+    /// `uids` cut into chunks of at most `batchSize` messages and `chunkBytes` bytes (a message
+    /// larger than that alone; a message counts with at most `maxMessageBytes`, as much as is kept).
+    static func chunks(_ uids: [UInt32], sizes: [UInt32: Int], _ configuration: IntakeConfiguration) -> [[UInt32]] {
+        var chunks: [[UInt32]] = []
+        var chunk: [UInt32] = []
+        var bytes = 0
+        for uid in uids {
+            let size = min(max(0, sizes[uid] ?? 0), configuration.maxMessageBytes)
+            if !chunk.isEmpty, chunk.count >= configuration.batchSize || bytes + size > configuration.chunkBytes {
+                chunks.append(chunk)
+                chunk = []
+                bytes = 0
+            }
+            chunk.append(uid)
+            bytes += size
+        }
+        if !chunk.isEmpty { chunks.append(chunk) }
+        return chunks
+    }
+
+    /// Fetches one chunk (so only a few chunks of mail are in memory at a time, and the
     /// fetch never holds the store's write lock) and asks for the next one before returning, so
     /// the server prepares it meanwhile. UIDs the server no longer has are done.
     private func fetch(

@@ -35,6 +35,9 @@ public protocol MailSource: AnyObject {
     func select(_ mailbox: String) throws -> MailboxStatus
     /// UIDs in the selected mailbox greater than `uid`, ascending (the server's `n:*` quirk filtered out).
     func uids(after uid: UInt32) throws -> [UInt32]
+    /// The size each of these messages has on the server (RFC822.SIZE; missing ones are absent),
+    /// asked before fetching so that the intake can bound its chunks by bytes.
+    func sizes(uids: [UInt32]) throws -> [UInt32: Int]
     /// Fetches the messages with these UIDs (missing ones are simply absent from the result).
     /// `maxBytes` caps how much of one message is kept; the announced `size` stays the full size.
     func fetch(uids: [UInt32], maxBytes: Int) throws -> [FetchedMessage]
@@ -53,6 +56,9 @@ public protocol MailSource: AnyObject {
 }
 
 extension MailSource {
+    /// Sources that cannot tell sizes ahead report none (the intake then bounds chunks by count).
+    public func sizes(uids: [UInt32]) throws -> [UInt32: Int] { [:] }
+
     /// Sources that cannot work ahead ignore the hint.
     public func prefetch(uids: [UInt32], maxBytes: Int) throws {}
 

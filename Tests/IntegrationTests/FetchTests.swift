@@ -34,6 +34,18 @@ import Tickets
         }
     }
 
+    @Test("sizes reports each message's size as the server announces it, without the bodies")
+    func sizesAhead() throws {
+        let server = try TestDovecot()
+        try server.append(Self.tricky + [Self.large])
+        let session = try IMAPSession(configuration: server.insecureConfiguration())
+        _ = try session.select("INBOX")
+        let expected = Dictionary(uniqueKeysWithValues: (Self.tricky + [Self.large]).enumerated().map { (UInt32($0 + 1), $1.count) })
+        #expect(try session.sizes(uids: [1, 2, 3, 4, 99]) == expected)
+        // The connection stays in step: a fetch right after gets the bodies.
+        #expect(try session.fetch(uids: [3], maxBytes: 1 << 20).map(\.bytes) == [Self.tricky[2]])
+    }
+
     @Test func byteExactOverTLS() throws {
         let server = try TestDovecot()
         try server.append(Self.tricky)

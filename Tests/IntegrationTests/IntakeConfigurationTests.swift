@@ -32,7 +32,7 @@ final class IntakeConfigurationTests {
         #expect(configuration.imap.mailbox == "INBOX")
         #expect(configuration.imap.quarantineMailbox == "Quarantine")
         #expect(configuration.imap.pollSeconds == 30)
-        #expect(configuration.intake.maxAttempts == 3 && configuration.intake.batchSize == 50)
+        #expect(configuration.intake.maxAttempts == 3 && configuration.intake.batchSize == 250)
         #expect(configuration.database == "var/support-intake.sqlite")
         #expect(configuration.smtp?.url == "smtps://mail.example-hosting.de:465")
         #expect(configuration.quarterHourRateCents == 2500)

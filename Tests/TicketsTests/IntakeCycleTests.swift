@@ -136,6 +136,22 @@ struct IntakeCycleTests {
         #expect(harness.source.fetchRequests == [[1, 2], [3, 4], [5]])
     }
 
+    @Test("a chunk holds at most chunkBytes of mail, and a larger message is fetched alone")
+    func chunkBytes() throws {
+        let harness = IntakeHarness()
+        harness.configuration.batchSize = 10
+        harness.configuration.chunkBytes = 1_000
+        // Four mails of about 300 bytes, one of 5,000, one of 300: three small ones fit in 1,000 bytes.
+        for (number, bodyBytes) in [200, 200, 200, 200, 4_900, 200].enumerated() {
+            let mail = IntakeHarness.mail(number + 1, body: String(repeating: "x", count: bodyBytes))
+            _ = harness.source.deliver(mail)
+        }
+        let sizes = harness.source.messages().map(\.bytes.count)
+        #expect(sizes[0..<4].allSatisfy { $0 < 334 } && sizes[0..<3].reduce(0, +) <= 1_000 && sizes[4] > 1_000)
+        #expect(try harness.runCycle().ticketed == 6)
+        #expect(harness.source.fetchRequests == [[1, 2, 3], [4], [5], [6]])
+    }
+
     @Test("mail is synced and marked in groups of commitSize, fetched batchSize at a time within them")
     func commitGroups() throws {
         let harness = IntakeHarness()
