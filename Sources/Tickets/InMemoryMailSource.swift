@@ -27,6 +27,8 @@ public final class InMemoryMailSource: MailSource {
     public var failFetching = false
     /// Called at the start of each `fetch` (e.g. to deliver mail while the intake is busy).
     public var onFetch: (() -> Void)?
+    /// Called at the start of each `markProcessed` (e.g. to look at the store at that moment).
+    public var onMark: (() -> Void)?
     /// The UID lists `fetch` was asked for, in order.
     public private(set) var fetchRequests: [[UInt32]] = []
     /// The UID lists `markProcessed` was asked for, in order.
@@ -94,6 +96,7 @@ public final class InMemoryMailSource: MailSource {
 
     public func markProcessed(uids: [UInt32], moveTo mailbox: String?) throws {
         if failMarking { throw Failure(description: "connection lost before STORE") }
+        onMark?()
         markRequests.append(uids)
         guard let name = selected, var folder = folders[name] else { throw Failure(description: "no mailbox selected") }
         let wanted = Set(uids)

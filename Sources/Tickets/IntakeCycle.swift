@@ -97,13 +97,19 @@ public final class IntakeCycle {
             let uids = try source.uids(after: listedUpTo).filter { $0 > listedUpTo }
             guard let highest = uids.last else { break }
             listedUpTo = max(listedUpTo, highest)
-            var start = 0
-            while start < uids.count, !shouldStop() {
-                let batch = Array(uids[start..<min(start + configuration.commitSize, uids.count)])
-                start += batch.count
-                let handled = try handle(batch: batch, in: context, summary: &summary)
+            let groups = stride(from: 0, to: uids.count, by: configuration.commitSize).map {
+                Array(uids[$0..<min($0 + configuration.commitSize, uids.count)])
+            }
+            // Each group is planned one ahead, so that its first chunk can be fetched and prepared
+            // while the group before it commits its last chunk, syncs and marks (`handle`).
+            var next: GroupPlan? = try plan(groups[0], in: context)
+            var started: StartedChunk?
+            for index in groups.indices {
+                guard let current = next, !shouldStop() else { break }
+                next = index + 1 < groups.count ? try plan(groups[index + 1], in: context) : nil
+                let handled = try handle(current, next: next, started: &started, in: context, summary: &summary)
                 try deliverReplies(into: &summary)
-                for uid in batch where !cursorBlocked {
+                for uid in current.uids where !cursorBlocked {
                     if handled.done.contains(uid) { cursor.lastUID = uid } else { cursorBlocked = true }
                 }
                 try store.setCursor(cursor, mailbox: mailbox)
@@ -133,33 +139,73 @@ public final class IntakeCycle {
         var stoppedEarly = false
     }
 
-    private func handle(batch: [UInt32], in mailbox: MailboxContext, summary: inout IntakeSummary) throws -> BatchResult {
-        var result = BatchResult()
-        let known = try store.ledgerEntries(mailbox: mailbox.name, uidValidity: mailbox.uidValidity, uids: batch)
+    /// What the intake will do with one group of UIDs, worked out from the ledger before its turn.
+    private struct GroupPlan {
+        var uids: [UInt32]
+        /// Settled and marked before.
+        var done: Set<UInt32> = []
+        /// Settled before, not yet marked on the server.
         var toMark: [UInt32] = []
         var toQuarantine: [UInt32] = []
+        /// The rest, to fetch and commit.
+        var chunks: [[UInt32]] = []
+    }
+
+    /// A group's first chunk, fetched and being prepared while the group before it finishes.
+    private struct StartedChunk {
+        var preparation: BackgroundPreparation
+        /// UIDs of the chunk the server no longer has.
+        var gone: Set<UInt32>
+    }
+
+    private func plan(_ uids: [UInt32], in mailbox: MailboxContext) throws -> GroupPlan {
+        var plan = GroupPlan(uids: uids)
+        let known = try store.ledgerEntries(mailbox: mailbox.name, uidValidity: mailbox.uidValidity, uids: uids)
         var toFetch: [UInt32] = []
-        for uid in batch {
+        for uid in uids {
             guard let entry = known[uid], entry.state.isSettled else {
                 toFetch.append(uid)
                 continue
             }
             if entry.marked {
-                result.done.insert(uid)
+                plan.done.insert(uid)
             } else if entry.state == .quarantined {
-                toQuarantine.append(uid)
+                plan.toQuarantine.append(uid)
             } else {
-                toMark.append(uid)
+                plan.toMark.append(uid)
             }
         }
-        let chunks = toFetch.isEmpty ? [] : Self.chunks(toFetch, sizes: try source.sizes(uids: toFetch), configuration)
+        if !toFetch.isEmpty { plan.chunks = Self.chunks(toFetch, sizes: try source.sizes(uids: toFetch), configuration) }
+        return plan
+    }
+
+    /// Takes in one group: fetch, prepare and commit its chunks, the last one durably, then mark.
+    /// `started` is this group's first chunk when the group before fetched it; on return it is the
+    /// next group's first chunk, fetched before this group's last commit, sync and marks, so that
+    /// the other cores prepare it meanwhile (nothing of it is committed before its own turn).
+    private func handle(
+        _ plan: GroupPlan, next: GroupPlan?, started: inout StartedChunk?, in mailbox: MailboxContext,
+        summary: inout IntakeSummary
+    ) throws -> BatchResult {
+        var result = BatchResult(done: plan.done)
+        var toMark = plan.toMark
+        var toQuarantine = plan.toQuarantine
+        let chunks = plan.chunks
+        if !chunks.isEmpty { try classifierReady() }
         // A two-stage pipeline: while chunk k is parsed and classified in the background, this
         // thread commits chunk k - 1 and then fetches chunk k + 1 (whose UID FETCH went out early).
-        if !chunks.isEmpty { try classifierReady() }
         var inPreparation: BackgroundPreparation?
-        for (index, chunk) in chunks.enumerated() {
-            let fetched = try fetch(chunk, from: mailbox, prefetching: index + 1 < chunks.count ? chunks[index + 1] : nil,
-                                    into: &result)
+        var first = 0
+        if let carried = started, !chunks.isEmpty {
+            result.done.formUnion(carried.gone)
+            inPreparation = carried.preparation
+            first = 1
+        }
+        started = nil
+        let nextFirst = next?.chunks.first
+        for index in first..<chunks.count {
+            let ahead = index + 1 < chunks.count ? chunks[index + 1] : nextFirst
+            let fetched = try fetch(chunks[index], from: mailbox, prefetching: ahead, gone: &result.done)
             let preparation = BackgroundPreparation(fetched, from: mailbox, receivedAt: clock.now(), preparer: intake.preparer)
             if let previous = inPreparation {
                 let prepared = previous.wait()
@@ -170,12 +216,20 @@ public final class IntakeCycle {
             }
             inPreparation = preparation
         }
+        if let nextFirst, !result.stoppedEarly {
+            var gone = Set<UInt32>()
+            let fetched = try fetch(nextFirst, from: mailbox, prefetching: nil, gone: &gone)
+            started = StartedChunk(
+                preparation: BackgroundPreparation(fetched, from: mailbox, receivedAt: clock.now(), preparer: intake.preparer),
+                gone: gone)
+        }
         if let last = inPreparation, !result.stoppedEarly {
             let prepared = last.wait()
             try commit(prepared, syncing: true, into: &result, toMark: &toMark, toQuarantine: &toQuarantine,
                        summary: &summary)
             BackgroundPreparation.release(prepared)
         }
+        if result.stoppedEarly { started = nil }
         try mark(toMark, quarantine: toQuarantine, in: mailbox)
         summary.marked += toMark.count
         result.done.formUnion(toMark)
@@ -207,14 +261,14 @@ public final class IntakeCycle {
     /// fetch never holds the store's write lock) and asks for the next one before returning, so
     /// the server prepares it meanwhile. UIDs the server no longer has are done.
     private func fetch(
-        _ uids: [UInt32], from mailbox: MailboxContext, prefetching next: [UInt32]?, into result: inout BatchResult
+        _ uids: [UInt32], from mailbox: MailboxContext, prefetching next: [UInt32]?, gone: inout Set<UInt32>
     ) throws -> [FetchedMessage] {
         let fetched = try source.fetch(uids: uids, maxBytes: configuration.maxMessageBytes)
         if let next { try source.prefetch(uids: next, maxBytes: configuration.maxMessageBytes) }
         let returned = Set(fetched.map(\.uid))
         for uid in uids where !returned.contains(uid) {
             log.log(LogEvent(.info, "intake.gone", ["mailbox": mailbox.name, "uid": String(uid)]))
-            result.done.insert(uid)
+            gone.insert(uid)
         }
         return fetched
     }

@@ -152,16 +152,51 @@ struct IntakeCycleTests {
         #expect(harness.source.fetchRequests == [[1, 2, 3], [4], [5], [6]])
     }
 
-    @Test("mail is synced and marked in groups of commitSize, fetched batchSize at a time within them")
-    func commitGroups() throws {
+    /// `mails` delivered, taken in two at a time in groups of four.
+    static func inGroupsOfFour(mails: Int) -> IntakeHarness {
         let harness = IntakeHarness()
         harness.configuration.batchSize = 2
         harness.configuration.commitSize = 4
-        harness.deliver(5)
+        harness.deliver(mails)
+        return harness
+    }
+
+    @Test("mail is synced and marked in groups of commitSize, fetched batchSize at a time within them")
+    func commitGroups() throws {
+        let harness = Self.inGroupsOfFour(mails: 5)
         #expect(try harness.runCycle().ticketed == 5)
         #expect(harness.source.fetchRequests == [[1, 2], [3, 4], [5]])
         #expect(harness.source.markRequests == [[1, 2, 3, 4], [5]])
         #expect(harness.cursor == 5)
+    }
+
+    @Test("the next group's first chunk is fetched before a group is marked, and committed only after")
+    func nextGroupOverlap() throws {
+        let harness = Self.inGroupsOfFour(mails: 6)
+        var fetchesWhenMarking: [Int] = []
+        var ticketsWhenMarking: [Int] = []
+        harness.source.onMark = {
+            fetchesWhenMarking.append(harness.source.fetchRequests.count)
+            ticketsWhenMarking.append(harness.ticketCount)
+        }
+        #expect(try harness.runCycle().ticketed == 6)
+        #expect(harness.source.fetchRequests == [[1, 2], [3, 4], [5, 6]])
+        #expect(harness.source.markRequests == [[1, 2, 3, 4], [5, 6]])
+        #expect(fetchesWhenMarking == [3, 3], "[5, 6] is fetched before [1, 2, 3, 4] is marked")
+        #expect(ticketsWhenMarking == [4, 6], "...and committed after")
+        #expect(harness.cursor == 6)
+    }
+
+    @Test("a stop request after a group drops the next group's fetched chunk; the next cycle takes it in")
+    func stopWithNextGroupStarted() throws {
+        let harness = Self.inGroupsOfFour(mails: 6)
+        let summary = try harness.runCycle(shouldStop: { harness.ticketCount >= 4 })
+        #expect(summary.ticketed == 4)
+        #expect(harness.source.fetchRequests.last == [5, 6], "fetched while [1, 2, 3, 4] was finishing")
+        #expect(harness.processedUIDs == [1, 2, 3, 4])
+        #expect(harness.cursor == 4)
+        #expect(try harness.runCycle().ticketed == 2)
+        #expect(harness.ticketCount == 6 && harness.processedUIDs == [1, 2, 3, 4, 5, 6])
     }
 
     @Test("a stop request finishes the mail in hand, marks it and keeps the rest for later")
