@@ -39,9 +39,10 @@ public final class IntakeCycle {
     /// saves the cursor and returns (a shutdown finishes the message in hand, no more).
     /// With a `responder`, each ticket's reply is queued in its commit; with an `outbox`, due
     /// replies go out at the start of the cycle and after each group of mail is marked.
-    /// `classifierReady` is called before the first message of each group is prepared, and what it
-    /// throws ends the cycle before any mail is taken in: the gateway compiles its rules meanwhile
-    /// (while the cycle logs in and lists the mailbox) and reports rules it cannot use from here.
+    /// `classifierReady` is called before the first message of each group is prepared (also when
+    /// the group before prepares it ahead), and what it throws ends the cycle before any mail is
+    /// taken in: the gateway compiles its rules meanwhile (while the cycle logs in and lists the
+    /// mailbox) and reports rules it cannot use from here.
     public init(
         source: any MailSource, store: any TicketStore, clock: any Clock, log: any LogSink,
         configuration: IntakeConfiguration, classify: @escaping Classify = { _ in nil },
@@ -217,6 +218,7 @@ public final class IntakeCycle {
             inPreparation = preparation
         }
         if let nextFirst, !result.stoppedEarly {
+            try classifierReady()
             var gone = Set<UInt32>()
             let fetched = try fetch(nextFirst, from: mailbox, prefetching: nil, gone: &gone)
             started = StartedChunk(
