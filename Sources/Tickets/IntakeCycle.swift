@@ -176,7 +176,9 @@ public final class IntakeCycle {
                 plan.toMark.append(uid)
             }
         }
-        if !toFetch.isEmpty { plan.chunks = Self.chunks(toFetch, sizes: try source.sizes(uids: toFetch), configuration) }
+        // One message is one chunk whatever its size: no need to ask (the daemon's usual case after IDLE).
+        let sizes = toFetch.count > 1 ? try source.sizes(uids: toFetch) : [:]
+        if !toFetch.isEmpty { plan.chunks = Self.chunks(toFetch, sizes: sizes, configuration) }
         return plan
     }
 
