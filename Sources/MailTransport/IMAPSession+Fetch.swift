@@ -33,18 +33,9 @@ extension IMAPSession {
         var sizes: [UInt32: Int] = [:]
         try withSelectedConnection { connection in
             let tags = try batches(sorted).map { try connection.send(.uidFetch($0, items: [.uid, .rfc822Size])) }
-            var failure: TaggedResponse?
-            for tag in tags {
-                let done = try connection.finish(tag: tag) { response in
-                    guard case .fetch(let fetch) = response else {
-                        observe(response)
-                        return
-                    }
-                    if let uid = fetch.uid, let size = fetch.rfc822Size { sizes[uid] = size }
-                }
-                if done.condition != .ok, failure == nil { failure = done }
+            try finishFetches(tags, on: connection) { fetch in
+                if let uid = fetch.uid, let size = fetch.rfc822Size { sizes[uid] = size }
             }
-            try failure?.requireOK(for: "UID FETCH", url: connection.url)
         }
         return sizes
     }
@@ -106,20 +97,29 @@ extension IMAPSession {
         connection.literalRetentionLimit = wanted.isEmpty ? 0 : max(0, pending.maxBytes)
         defer { connection.literalRetentionLimit = .max }
         var messages: [UInt32: FetchedMessage] = [:]
+        try finishFetches(pending.tags, on: connection) { fetch in
+            guard let uid = fetch.uid, wanted.contains(uid), let body = fetch.body else { return }
+            messages[uid] = FetchedMessage(uid: uid, size: fetch.rfc822Size ?? body.size,
+                                           bytes: Array(body.bytes.prefix(max(0, pending.maxBytes))))
+        }
+        return messages.keys.sorted().compactMap { messages[$0] }
+    }
+
+    /// Reads the answers to the `UID FETCH` commands `tags` in order, each FETCH response to
+    /// `onFetch` and the rest to `observe`; throws for the first that failed only after all are
+    /// read, so the connection stays in step.
+    private func finishFetches(_ tags: [String], on connection: IMAPConnection, _ onFetch: (FetchResponse) -> Void) throws {
         var failure: TaggedResponse?
-        for tag in pending.tags {
+        for tag in tags {
             let done = try connection.finish(tag: tag) { response in
                 guard case .fetch(let fetch) = response else {
                     observe(response)
                     return
                 }
-                guard let uid = fetch.uid, wanted.contains(uid), let body = fetch.body else { return }
-                messages[uid] = FetchedMessage(uid: uid, size: fetch.rfc822Size ?? body.size,
-                                               bytes: Array(body.bytes.prefix(max(0, pending.maxBytes))))
+                onFetch(fetch)
             }
             if done.condition != .ok, failure == nil { failure = done }
         }
         try failure?.requireOK(for: "UID FETCH", url: connection.url)
-        return messages.keys.sorted().compactMap { messages[$0] }
     }
 }
